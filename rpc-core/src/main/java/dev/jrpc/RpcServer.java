@@ -1,0 +1,266 @@
+package dev.jrpc;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.server.MethodTable;
+import dev.jrpc.internal.server.ServerRuntime;
+import dev.jrpc.internal.server.ServerSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A JSON-RPC 2.0 server on one TCP port that serves the methods of the interfaces added to it.
+ * Java clients use jrpc's native frames; any other peer, {@code nc} included, may send a stream of
+ * JSON texts to the same port.
+ *
+ * <pre>{@code
+ * RpcServer server = RpcServer.builder().port(7070).addService(Greeter.class, new DefaultGreeter()).build();
+ * server.start();
+ * ...
+ * server.stop();
+ * }</pre>
+ */
+public final class RpcServer implements AutoCloseable {
+
+	/** Port a server listens on unless told otherwise. */
+	public static final int DEFAULT_PORT = 7070;
+
+	/** Largest request or response, in bytes, unless told otherwise: 8 MiB. */
+	public static final int DEFAULT_MAX_FRAME_SIZE = 8 * 1024 * 1024;
+
+	/** Threads that run service methods, unless told otherwise. */
+	public static final int DEFAULT_WORKER_THREADS = 200;
+
+	/** Calls that may wait for a free worker, unless told otherwise. */
+	public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+	/** How long a stop waits for calls in flight, unless told otherwise. */
+	public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(10);
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
+
+	private final ServerSettings settings;
+
+	private final MethodTable methods;
+
+	private final ObjectMapper mapper;
+
+	private final Consumer<ServerBootstrap> bootstrapCustomizer;
+
+	private volatile @Nullable ServerRuntime runtime;
+
+	private RpcServer(Builder builder) {
+		this.mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
+		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
+				builder.ioThreads, builder.workerThreads, builder.queueCapacity, builder.shutdownGracePeriod);
+		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
+		builder.services.forEach((service) -> service.accept(methods));
+		this.methods = methods.build();
+		this.bootstrapCustomizer = builder.bootstrapCustomizer;
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Binds the port and starts serving.
+	 * @throws IllegalStateException when the address cannot be bound or the server already runs
+	 */
+	public synchronized void start() {
+		if (this.runtime != null) {
+			throw new IllegalStateException("The jrpc server is already running");
+		}
+		ServerRuntime started = ServerRuntime.bind(this.settings, this.methods, this.mapper, this.bootstrapCustomizer);
+		this.runtime = started;
+		InetSocketAddress bound = started.localAddress();
+		logger.info("jrpc server listening on {}:{}, exporting {}", bound.getHostString(), bound.getPort(),
+				this.methods.services());
+	}
+
+	/**
+	 * Stops gracefully: stops accepting connections, refuses new calls as busy, lets calls in
+	 * flight finish within the shutdown grace period, then closes every connection.
+	 */
+	public synchronized void stop() {
+		ServerRuntime running = this.runtime;
+		if (running != null) {
+			this.runtime = null;
+			running.stop();
+			logger.info("jrpc server stopped");
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public boolean isRunning() {
+		return this.runtime != null;
+	}
+
+	/**
+	 * The port the server is bound to: the one asked for, or the one the system chose for port 0.
+	 * @throws IllegalStateException when the server is not running
+	 */
+	public int port() {
+		ServerRuntime running = this.runtime;
+		if (running == null) {
+			throw new IllegalStateException("The jrpc server is not running");
+		}
+		return running.localAddress().getPort();
+	}
+
+	/** The names of the exported services, with their versions. */
+	public Set<String> services() {
+		return this.methods.services();
+	}
+
+	/** Builds an {@link RpcServer}; every setting has a default. */
+	public static final class Builder {
+
+		private String host = "0.0.0.0";
+
+		private int port = DEFAULT_PORT;
+
+		private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+
+		private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+		private int workerThreads = DEFAULT_WORKER_THREADS;
+
+		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+
+		private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
+
+		private @Nullable ObjectMapper mapper;
+
+		private Consumer<ServerBootstrap> bootstrapCustomizer = (bootstrap) -> {
+		};
+
+		private final java.util.List<Consumer<MethodTable.Builder>> services = new java.util.ArrayList<>();
+
+		private Builder() {
+		}
+
+		/** The address to bind, a host name or IP literal; all interfaces by default. */
+		public Builder address(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/** The port to bind; 0 lets the system choose a free one. */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** The largest request or response in bytes; below 16 MiB. */
+		public Builder maxFrameSize(int bytes) {
+			this.maxFrameSize = checkFrameSize(bytes);
+			return this;
+		}
+
+		/** Event loop threads; the number of processors by default. */
+		public Builder ioThreads(int threads) {
+			this.ioThreads = checkPositive(threads, "ioThreads");
+			return this;
+		}
+
+		/** Threads that run service methods. */
+		public Builder workerThreads(int threads) {
+			this.workerThreads = checkPositive(threads, "workerThreads");
+			return this;
+		}
+
+		/** Calls that may wait for a free worker; when full, callers get a "server busy" error. */
+		public Builder queueCapacity(int capacity) {
+			if (capacity < 0) {
+				throw new IllegalArgumentException("queueCapacity must not be negative, was " + capacity);
+			}
+			this.queueCapacity = capacity;
+			return this;
+		}
+
+		/** How long {@link RpcServer#stop()} waits for calls in flight. */
+		public Builder shutdownGracePeriod(Duration gracePeriod) {
+			if (gracePeriod.isNegative()) {
+				throw new IllegalArgumentException("shutdownGracePeriod must not be negative, was " + gracePeriod);
+			}
+			this.shutdownGracePeriod = gracePeriod;
+			return this;
+		}
+
+		/**
+		 * The JSON mapper; by default {@link RpcJsonMapper#create(long)}. Never give it default
+		 * typing.
+		 */
+		public Builder mapper(ObjectMapper mapper) {
+			this.mapper = Objects.requireNonNull(mapper, "mapper");
+			return this;
+		}
+
+		/** Changes the Netty bootstrap before it binds, for socket options for example. */
+		public Builder bootstrapCustomizer(Consumer<ServerBootstrap> customizer) {
+			this.bootstrapCustomizer = this.bootstrapCustomizer.andThen(customizer);
+			return this;
+		}
+
+		/** Exports {@code implementation} under the interface's fully-qualified name, without version. */
+		public <T> Builder addService(Class<T> interfaceClass, T implementation) {
+			return addService(interfaceClass, implementation, interfaceClass.getName(), "");
+		}
+
+		/**
+		 * Exports {@code implementation} as {@code name}, with {@code version} (may be empty). Its
+		 * methods are parsed when the server is built, which fails for a method that cannot be
+		 * served.
+		 */
+		public <T> Builder addService(Class<T> interfaceClass, T implementation, String name, String version) {
+			Objects.requireNonNull(interfaceClass, "interfaceClass");
+			Objects.requireNonNull(implementation, "implementation");
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("The service name of " + interfaceClass.getName() + " is blank");
+			}
+			this.services.add((methods) -> methods.add(interfaceClass, implementation, name, version));
+			return this;
+		}
+
+		/**
+		 * Builds the server, parsing every exported method.
+		 * @throws IllegalArgumentException when a method cannot be served
+		 */
+		public RpcServer build() {
+			return new RpcServer(this);
+		}
+
+		static int checkFrameSize(int bytes) {
+			if (bytes <= 0 || bytes > Framing.MAX_FRAME_SIZE_LIMIT) {
+				throw new IllegalArgumentException("maxFrameSize must be between 1 byte and 16 MiB - 1 ("
+						+ Framing.MAX_FRAME_SIZE_LIMIT + " bytes), was " + bytes);
+			}
+			return bytes;
+		}
+
+		private static int checkPositive(int value, String name) {
+			if (value <= 0) {
+				throw new IllegalArgumentException(name + " must be positive, was " + value);
+			}
+			return value;
+		}
+
+	}
+
+}

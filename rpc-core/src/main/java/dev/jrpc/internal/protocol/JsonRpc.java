@@ -1,0 +1,67 @@
+package dev.jrpc.internal.protocol;
+
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+
+/**
+ * Member names of JSON-RPC 2.0 messages and of jrpc's one extension, pre-encoded for generators.
+ */
+public final class JsonRpc {
+
+	public static final String VERSION = "2.0";
+
+	public static final String JSONRPC = "jsonrpc";
+
+	public static final String ID = "id";
+
+	public static final String METHOD = "method";
+
+	public static final String PARAMS = "params";
+
+	public static final String RESULT = "result";
+
+	public static final String ERROR = "error";
+
+	public static final String CODE = "code";
+
+	public static final String MESSAGE = "message";
+
+	public static final String DATA = "data";
+
+	/**
+	 * jrpc's extension member of a request: the milliseconds the caller will still wait for the
+	 * answer. Peers that do not send it lose nothing; peers that do not know it ignore it.
+	 */
+	public static final String TIMEOUT = "timeout";
+
+	/** Member of an application error's {@code data}: the remote exception's type. */
+	public static final String EXCEPTION_TYPE_NAME = "exceptionTypeName";
+
+	public static final SerializableString JSONRPC_NAME = new SerializedString(JSONRPC);
+
+	public static final SerializableString VERSION_VALUE = new SerializedString(VERSION);
+
+	public static final SerializableString ID_NAME = new SerializedString(ID);
+
+	public static final SerializableString METHOD_NAME = new SerializedString(METHOD);
+
+	public static final SerializableString PARAMS_NAME = new SerializedString(PARAMS);
+
+	public static final SerializableString RESULT_NAME = new SerializedString(RESULT);
+
+	public static final SerializableString ERROR_NAME = new SerializedString(ERROR);
+
+	public static final SerializableString TIMEOUT_NAME = new SerializedString(TIMEOUT);
+
+	private JsonRpc() {
+	}
+
+	/**
+	 * The wire name of a method: {@code <service>.<method>}, where the service part is
+	 * {@code <name>:<version>} when a version is given.
+	 */
+	public static String methodName(String service, String version, String method) {
+		return version.isEmpty() ? service + '.' + method : service + ':' + version + '.' + method;
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.jrpc.internal.protocol;
+
+import java.util.function.Consumer;
+
+import dev.jrpc.internal.json.ByteBufJson;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Writes JSON-RPC messages into framed Netty buffers. A message that outgrows the size limit fails
+ * with {@link dev.jrpc.internal.json.ByteBufJson.MessageTooLargeException} in its causes, and its
+ * buffer is released.
+ */
+public final class MessageWriter {
+
+	private final ObjectMapper mapper;
+
+	private final Framing framing;
+
+	private final int maxMessageSize;
+
+	public MessageWriter(ObjectMapper mapper, Framing framing, int maxMessageSize) {
+		this.mapper = mapper;
+		this.framing = framing;
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public Framing framing() {
+		return this.framing;
+	}
+
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	/** A framed buffer holding what {@code body} writes; released if writing fails. */
+	public ByteBuf write(ByteBufAllocator allocator, Consumer<JsonGenerator> body) {
+		ByteBuf buf = allocator.ioBuffer();
+		try {
+			int start = buf.writerIndex();
+			this.framing.begin(buf);
+			try (JsonGenerator generator = ByteBufJson.generator(this.mapper, buf, this.maxMessageSize)) {
+				body.accept(generator);
+			}
+			this.framing.end(buf, start);
+			return buf;
+		}
+		catch (RuntimeException | Error ex) {
+			buf.release();
+			throw ex;
+		}
+	}
+
+	/** A success response whose result is written by {@code resultWriter}. */
+	public ByteBuf success(ByteBufAllocator allocator, RequestId id, ObjectWriter resultWriter,
+			@Nullable Object result) {
+		return write(allocator, (generator) -> {
+			generator.writeStartObject();
+			generator.writeName(JsonRpc.JSONRPC_NAME);
+			generator.writeString(JsonRpc.VERSION_VALUE);
+			generator.writeName(JsonRpc.ID_NAME);
+			id.write(generator);
+			generator.writeName(JsonRpc.RESULT_NAME);
+			resultWriter.writeValue(generator, result);
+			generator.writeEndObject();
+		});
+	}
+
+	/**
+	 * An error response. When {@code exceptionType} is given, {@code data} carries it as
+	 * {@code exceptionTypeName} together with the message.
+	 */
+	public ByteBuf error(ByteBufAllocator allocator, RequestId id, int code, String message,
+			@Nullable String exceptionType) {
+		return write(allocator, (generator) -> {
+			generator.writeStartObject();
+			generator.writeName(JsonRpc.JSONRPC_NAME);
+			generator.writeString(JsonRpc.VERSION_VALUE);
+			generator.writeName(JsonRpc.ID_NAME);
+			id.write(generator);
+			generator.writeName(JsonRpc.ERROR_NAME);
+			generator.writeStartObject();
+			generator.writeNumberProperty(JsonRpc.CODE, code);
+			generator.writeStringProperty(JsonRpc.MESSAGE, message);
+			if (exceptionType != null) {
+				generator.writeName(JsonRpc.DATA);
+				generator.writeStartObject();
+				generator.writeStringProperty(JsonRpc.EXCEPTION_TYPE_NAME, exceptionType);
+				generator.writeStringProperty(JsonRpc.MESSAGE, message);
+				generator.writeEndObject();
+			}
+			generator.writeEndObject();
+			generator.writeEndObject();
+		});
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.jrpc.internal.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.jrpc.internal.protocol.RemoteInterface;
+import dev.jrpc.internal.protocol.RemoteMethod;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every exported method by wire name and number of parameters, built once at startup and
+ * read-only afterwards. Nothing that is not declared on an exported interface is in it.
+ */
+public final class MethodTable {
+
+	private final Map<String, ServerMethod[]> byName;
+
+	private final Set<String> services;
+
+	private MethodTable(Map<String, ServerMethod[]> byName, Set<String> services) {
+		this.byName = byName;
+		this.services = services;
+	}
+
+	/** The overloads answering to {@code wireName}, indexed by parameter count; null when none. */
+	@Nullable ServerMethod[] overloads(String wireName) {
+		return this.byName.get(wireName);
+	}
+
+	/** Whether a service with this name (and version) is exported. */
+	boolean hasService(String service) {
+		return this.services.contains(service);
+	}
+
+	/** The exported services' names, for the startup log. */
+	public Set<String> services() {
+		return this.services;
+	}
+
+	public boolean isEmpty() {
+		return this.services.isEmpty();
+	}
+
+	/** Builds a {@link MethodTable}. */
+	public static final class Builder {
+
+		private final ObjectMapper mapper;
+
+		private final Map<String, List<ServerMethod>> byName = new HashMap<>();
+
+		private final Set<String> services = new LinkedHashSet<>();
+
+		public Builder(ObjectMapper mapper) {
+			this.mapper = mapper;
+		}
+
+		/**
+		 * Adds the methods of {@code type} implemented by {@code target}.
+		 * @throws IllegalArgumentException when a method cannot be served or the service is
+		 * exported twice
+		 */
+		public Builder add(Class<?> type, Object target, String service, String version) {
+			if (!type.isInstance(target)) {
+				throw new IllegalArgumentException(
+						target.getClass().getName() + " does not implement " + type.getName() + ", which it exports");
+			}
+			String key = version.isEmpty() ? service : service + ':' + version;
+			if (!this.services.add(key)) {
+				throw new IllegalArgumentException("Service '" + key + "' is exported twice; the second is "
+						+ target.getClass().getName() + ". Give one of them another name or version");
+			}
+			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper.getTypeFactory())) {
+				this.byName.computeIfAbsent(remote.wireName(), (name) -> new ArrayList<>())
+					.add(new ServerMethod(remote, target, this.mapper));
+			}
+			return this;
+		}
+
+		public MethodTable build() {
+			Map<String, ServerMethod[]> table = new HashMap<>();
+			this.byName.forEach((name, methods) -> {
+				int max = methods.stream().mapToInt(ServerMethod::parameterCount).max().orElse(0);
+				ServerMethod[] byCount = new ServerMethod[max + 1];
+				methods.forEach((method) -> byCount[method.parameterCount()] = method);
+				table.put(name, byCount);
+			});
+			return new MethodTable(Map.copyOf(table), Set.copyOf(this.services));
+		}
+
+	}
+
+}

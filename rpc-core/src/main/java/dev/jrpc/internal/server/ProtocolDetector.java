@@ -1,0 +1,58 @@
+package dev.jrpc.internal.server;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.jrpc.internal.protocol.Framing;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses a connection's framing from its first byte, once: {@code 0x00} is a native
+ * length-prefixed frame, {@code {} or {@code [} (after optional whitespace) starts a JSON stream,
+ * anything else closes the connection. Then it hands the pipeline to {@code configure} and leaves;
+ * the bytes it has seen go on to the handlers that replace it.
+ */
+final class ProtocolDetector extends ByteToMessageDecoder {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProtocolDetector.class);
+
+	private final Consumer<Framing> configure;
+
+	ProtocolDetector(Consumer<Framing> configure) {
+		this.configure = configure;
+	}
+
+	@Override
+	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+		byte first = in.getByte(in.readerIndex());
+		if (first == 0) {
+			choose(ctx, Framing.LENGTH_PREFIXED);
+			return;
+		}
+		while (in.isReadable()) {
+			byte b = in.getByte(in.readerIndex());
+			if (b == '{' || b == '[') {
+				choose(ctx, Framing.JSON_STREAM);
+				return;
+			}
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				logger.debug("Closing connection from {}: first byte 0x{} is neither a native frame nor JSON",
+						ctx.channel().remoteAddress(), Integer.toHexString(b & 0xff));
+				in.skipBytes(in.readableBytes());
+				ctx.close();
+				return;
+			}
+			in.skipBytes(1);
+		}
+	}
+
+	private void choose(ChannelHandlerContext ctx, Framing framing) {
+		this.configure.accept(framing);
+		ctx.pipeline().remove(this);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.jrpc.internal.server;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+
+import dev.jrpc.internal.protocol.RemoteMethod;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * An exported method, ready to call: the target, and a reader per parameter and a writer for the
+ * result, all made once at startup.
+ */
+final class ServerMethod {
+
+	private final RemoteMethod remote;
+
+	private final Object target;
+
+	private final Method method;
+
+	private final ObjectReader[] parameterReaders;
+
+	private final boolean[] primitive;
+
+	private final ObjectWriter resultWriter;
+
+	ServerMethod(RemoteMethod remote, Object target, ObjectMapper mapper) {
+		this.remote = remote;
+		this.target = target;
+		this.method = remote.method();
+		this.method.trySetAccessible();
+		int count = remote.parameterCount();
+		this.parameterReaders = new ObjectReader[count];
+		this.primitive = new boolean[count];
+		for (int i = 0; i < count; i++) {
+			this.parameterReaders[i] = mapper.readerFor(remote.parameterTypes().get(i));
+			this.primitive[i] = remote.parameterTypes().get(i).isPrimitive();
+		}
+		this.resultWriter = mapper.writerFor(remote.resultType());
+	}
+
+	String displayName() {
+		return this.remote.displayName();
+	}
+
+	int parameterCount() {
+		return this.parameterReaders.length;
+	}
+
+	ObjectReader parameterReader(int index) {
+		return this.parameterReaders[index];
+	}
+
+	boolean isPrimitive(int index) {
+		return this.primitive[index];
+	}
+
+	List<String> parameterNames() {
+		return this.remote.parameterNames();
+	}
+
+	boolean isAsync() {
+		return this.remote.async();
+	}
+
+	ObjectWriter resultWriter() {
+		return this.resultWriter;
+	}
+
+	/**
+	 * Calls the method.
+	 * @throws InvocationTargetException when the method threw
+	 */
+	@Nullable Object invoke(@Nullable Object[] arguments) throws InvocationTargetException, IllegalAccessException {
+		return this.method.invoke(this.target, arguments);
+	}
+
+}

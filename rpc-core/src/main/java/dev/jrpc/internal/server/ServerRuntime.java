@@ -1,0 +1,134 @@
+package dev.jrpc.internal.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.jrpc.internal.transport.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A bound server: its event loops, its workers and its connections, from bind to graceful stop.
+ */
+public final class ServerRuntime {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerRuntime.class);
+
+	private final EventLoopGroup bossGroup;
+
+	private final EventLoopGroup ioGroup;
+
+	private final ThreadPoolExecutor workers;
+
+	private final CallDispatcher dispatcher;
+
+	private final ChannelGroup channels;
+
+	private final Channel serverChannel;
+
+	private final Duration shutdownGracePeriod;
+
+	private ServerRuntime(EventLoopGroup bossGroup, EventLoopGroup ioGroup, ThreadPoolExecutor workers,
+			CallDispatcher dispatcher, ChannelGroup channels, Channel serverChannel, Duration shutdownGracePeriod) {
+		this.bossGroup = bossGroup;
+		this.ioGroup = ioGroup;
+		this.workers = workers;
+		this.dispatcher = dispatcher;
+		this.channels = channels;
+		this.serverChannel = serverChannel;
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	/**
+	 * Binds a server for {@code methods}.
+	 * @throws IllegalStateException when the address cannot be bound
+	 */
+	public static ServerRuntime bind(ServerSettings settings, MethodTable methods, ObjectMapper mapper,
+			Consumer<ServerBootstrap> bootstrapCustomizer) {
+		Transport transport = Transport.detect();
+		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
+		EventLoopGroup ioGroup = transport.newEventLoopGroup(settings.ioThreads(), "jrpc-server-io", false);
+		ThreadPoolExecutor workers = newWorkers(settings);
+		CallDispatcher dispatcher = new CallDispatcher(workers);
+		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
+		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
+			.channel(transport.serverChannelType())
+			.option(ChannelOption.SO_REUSEADDR, true)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.SO_KEEPALIVE, true)
+			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+			.childHandler(new ServerChannelInitializer(new RequestReader(methods), dispatcher, mapper,
+					settings.maxFrameSize(), channels));
+		bootstrapCustomizer.accept(bootstrap);
+		InetSocketAddress address = settings.bindAddress();
+		Channel serverChannel;
+		try {
+			serverChannel = bootstrap.bind(address).syncUninterruptibly().channel();
+		}
+		catch (RuntimeException ex) {
+			workers.shutdownNow();
+			bossGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+			ioGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+			throw new IllegalStateException("Could not bind the jrpc server to " + address.getHostString() + ':'
+					+ address.getPort() + " (" + ex.getMessage() + "); choose another rpc.server.port or "
+					+ "rpc.server.address", ex);
+		}
+		channels.add(serverChannel);
+		logger.debug("jrpc server bound with the {} transport", transport);
+		return new ServerRuntime(bossGroup, ioGroup, workers, dispatcher, channels, serverChannel,
+				settings.shutdownGracePeriod());
+	}
+
+	private static ThreadPoolExecutor newWorkers(ServerSettings settings) {
+		BlockingQueue<Runnable> queue = (settings.queueCapacity() > 0)
+				? new ArrayBlockingQueue<>(settings.queueCapacity()) : new SynchronousQueue<>();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
+				TimeUnit.SECONDS, queue, new DefaultThreadFactory("jrpc-server-worker", true),
+				new ThreadPoolExecutor.AbortPolicy());
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	public InetSocketAddress localAddress() {
+		return (InetSocketAddress) this.serverChannel.localAddress();
+	}
+
+	/**
+	 * Stops accepting connections, refuses new calls, waits up to the grace period for calls in
+	 * flight, then closes every connection and releases the threads.
+	 */
+	public void stop() {
+		this.serverChannel.close().syncUninterruptibly();
+		try {
+			if (!this.dispatcher.drain(this.shutdownGracePeriod)) {
+				logger.warn("jrpc server stopping with {} calls still running after the grace period of {}",
+						this.dispatcher.inFlight(), this.shutdownGracePeriod);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		this.workers.shutdownNow();
+		this.ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		this.bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		this.ioGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		this.bossGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.jrpc.internal.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A server's settings, checked by the public builder.
+ *
+ * @param bindAddress where to listen
+ * @param maxFrameSize largest request or response, in bytes
+ * @param ioThreads event loop threads
+ * @param workerThreads threads that run service methods
+ * @param queueCapacity calls that may wait for a worker; more are refused as busy
+ * @param shutdownGracePeriod how long a stop waits for calls in flight
+ */
+public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int ioThreads, int workerThreads,
+		int queueCapacity, Duration shutdownGracePeriod) {
+}
