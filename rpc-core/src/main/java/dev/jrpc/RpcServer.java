@@ -246,7 +246,8 @@ public final class RpcServer implements AutoCloseable {
 			return new RpcServer(this);
 		}
 
-		static int checkFrameSize(int bytes) {
+		/** Checks a frame limit: positive and below 16 MiB, so that a native frame starts with 0x00. */
+		public static int checkFrameSize(int bytes) {
 			if (bytes <= 0 || bytes > Framing.MAX_FRAME_SIZE_LIMIT) {
 				throw new IllegalArgumentException("maxFrameSize must be between 1 byte and 16 MiB - 1 ("
 						+ Framing.MAX_FRAME_SIZE_LIMIT + " bytes), was " + bytes);

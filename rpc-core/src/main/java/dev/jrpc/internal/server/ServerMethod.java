@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.jrpc.internal.protocol.RemoteMethod;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -37,7 +38,8 @@ final class ServerMethod {
 		this.parameterReaders = new ObjectReader[count];
 		this.primitive = new boolean[count];
 		for (int i = 0; i < count; i++) {
-			this.parameterReaders[i] = mapper.readerFor(remote.parameterTypes().get(i));
+			this.parameterReaders[i] = mapper.readerFor(remote.parameterTypes().get(i))
+				.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 			this.primitive[i] = remote.parameterTypes().get(i).isPrimitive();
 		}
 		this.resultWriter = mapper.writerFor(remote.resultType());

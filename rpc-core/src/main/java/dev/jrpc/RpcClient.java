@@ -1,0 +1,227 @@
+package dev.jrpc;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.jrpc.internal.client.ConnectionPool;
+import dev.jrpc.internal.client.ProxyFactory;
+import dev.jrpc.internal.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Creates proxies that call remote interfaces over JSON-RPC 2.0. One client holds one connection
+ * per server address, shared by every proxy and every thread; connections open on first use and
+ * reopen after a loss. Its threads are daemon threads: a client never keeps the JVM alive.
+ *
+ * <pre>{@code
+ * try (RpcClient client = RpcClient.builder().build()) {
+ *     Greeter greeter = client.proxy(Greeter.class).address("localhost:7070").build();
+ *     greeter.greet("Ada");
+ * }
+ * }</pre>
+ */
+public final class RpcClient implements AutoCloseable {
+
+	/** How long a call waits for its answer unless told otherwise. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** How long opening a connection may take unless told otherwise. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+	private final EventLoopGroup group;
+
+	private final ConnectionPool connections;
+
+	private final ProxyFactory proxies;
+
+	private final Duration timeout;
+
+	private RpcClient(Builder builder) {
+		ObjectMapper mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
+		Transport transport = Transport.detect();
+		this.group = transport.newEventLoopGroup(builder.ioThreads, "jrpc-client", true);
+		Bootstrap bootstrap = new Bootstrap().group(this.group)
+			.channel(transport.channelType())
+			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.SO_KEEPALIVE, true)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
+		builder.bootstrapCustomizer.accept(bootstrap);
+		this.connections = new ConnectionPool(bootstrap, mapper, builder.maxFrameSize);
+		this.proxies = new ProxyFactory(this.connections, mapper, builder.maxFrameSize, builder.callbackExecutor);
+		this.timeout = builder.timeout;
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Starts building a proxy of {@code interfaceClass}. */
+	public <T> ProxyBuilder<T> proxy(Class<T> interfaceClass) {
+		return new ProxyBuilder<>(this, interfaceClass);
+	}
+
+	/** A proxy of {@code interfaceClass} calling its default service name at {@code address}. */
+	public <T> T create(Class<T> interfaceClass, String address) {
+		return proxy(interfaceClass).address(address).build();
+	}
+
+	/** Closes every connection (their calls in flight fail) and releases the threads. */
+	@Override
+	public void close() {
+		this.connections.closeAll();
+		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+	}
+
+	/** Builds one proxy; the address is required, everything else has a default. */
+	public static final class ProxyBuilder<T> {
+
+		private final RpcClient client;
+
+		private final Class<T> interfaceClass;
+
+		private String name;
+
+		private String version = "";
+
+		private @Nullable String address;
+
+		private Duration timeout;
+
+		private ProxyBuilder(RpcClient client, Class<T> interfaceClass) {
+			this.client = client;
+			this.interfaceClass = Objects.requireNonNull(interfaceClass, "interfaceClass");
+			this.name = interfaceClass.getName();
+			this.timeout = client.timeout;
+		}
+
+		/** The service name; by default the interface's fully-qualified name. */
+		public ProxyBuilder<T> name(String name) {
+			this.name = Objects.requireNonNull(name, "name");
+			return this;
+		}
+
+		/** The service version; none by default. */
+		public ProxyBuilder<T> version(String version) {
+			this.version = Objects.requireNonNull(version, "version");
+			return this;
+		}
+
+		/** {@code host:port}, or a comma-separated list of them to use in turn. */
+		public ProxyBuilder<T> address(String address) {
+			this.address = Objects.requireNonNull(address, "address");
+			return this;
+		}
+
+		/** How long each call waits for its answer; finite. */
+		public ProxyBuilder<T> timeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Builds the proxy, parsing every method of the interface.
+		 * @throws IllegalArgumentException when a method cannot be called remotely, or the address
+		 * is missing or malformed
+		 */
+		public T build() {
+			if (this.address == null) {
+				throw new IllegalArgumentException("No address for the proxy of " + this.interfaceClass.getName());
+			}
+			return this.client.proxies.create(this.interfaceClass, this.name, this.version, this.address, this.timeout);
+		}
+
+	}
+
+	/** Builds an {@link RpcClient}; every setting has a default. */
+	public static final class Builder {
+
+		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private int maxFrameSize = RpcServer.DEFAULT_MAX_FRAME_SIZE;
+
+		private int ioThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+		private @Nullable ObjectMapper mapper;
+
+		private Executor callbackExecutor = ForkJoinPool.commonPool();
+
+		private Consumer<Bootstrap> bootstrapCustomizer = (bootstrap) -> {
+		};
+
+		private Builder() {
+		}
+
+		/** How long a call waits for its answer unless its proxy says otherwise. */
+		public Builder timeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/** How long opening a connection may take. */
+		public Builder connectTimeout(Duration connectTimeout) {
+			if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+				throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
+			}
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/** The largest request or response in bytes; below 16 MiB. */
+		public Builder maxFrameSize(int bytes) {
+			this.maxFrameSize = RpcServer.Builder.checkFrameSize(bytes);
+			return this;
+		}
+
+		/** Event loop threads shared by all connections. */
+		public Builder ioThreads(int threads) {
+			if (threads <= 0) {
+				throw new IllegalArgumentException("ioThreads must be positive, was " + threads);
+			}
+			this.ioThreads = threads;
+			return this;
+		}
+
+		/** The JSON mapper; by default {@link RpcJsonMapper#create(long)}. Never give it default typing. */
+		public Builder mapper(ObjectMapper mapper) {
+			this.mapper = Objects.requireNonNull(mapper, "mapper");
+			return this;
+		}
+
+		/**
+		 * Where the futures of asynchronous methods complete; the common fork-join pool by default,
+		 * never an event loop.
+		 */
+		public Builder callbackExecutor(Executor executor) {
+			this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+			return this;
+		}
+
+		/** Changes the Netty bootstrap before connections are opened, for socket options for example. */
+		public Builder bootstrapCustomizer(Consumer<Bootstrap> customizer) {
+			this.bootstrapCustomizer = this.bootstrapCustomizer.andThen(customizer);
+			return this;
+		}
+
+		public RpcClient build() {
+			return new RpcClient(this);
+		}
+
+	}
+
+}

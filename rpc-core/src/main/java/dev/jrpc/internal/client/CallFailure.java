@@ -1,0 +1,63 @@
+package dev.jrpc.internal.client;
+
+import dev.jrpc.RpcConnectionException;
+import dev.jrpc.RpcErrorCodes;
+import dev.jrpc.RpcException;
+import dev.jrpc.RpcProtocolException;
+import dev.jrpc.RpcRemoteException;
+import dev.jrpc.RpcTimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a call failed, as learned on the event loop. The exception itself is made by
+ * {@link #toException()} on the calling thread, so that its stack trace shows the caller.
+ */
+sealed interface CallFailure {
+
+	RpcException toException();
+
+	/** The server answered with a JSON-RPC error object. */
+	record Remote(String method, ServerAddress server, int code, String message, @Nullable String remoteType)
+			implements CallFailure {
+
+		@Override
+		public RpcException toException() {
+			String text = (this.code == RpcErrorCodes.APPLICATION_ERROR && this.remoteType != null)
+					? "%s failed on %s: %s: %s".formatted(this.method, this.server, this.remoteType, this.message)
+					: "%s failed on %s with error %d: %s".formatted(this.method, this.server, this.code, this.message);
+			return new RpcRemoteException(text, this.code, this.remoteType, this.message);
+		}
+
+	}
+
+	/** The connection could not be used, or was lost before the answer came. */
+	record Connection(String message, @Nullable Throwable cause) implements CallFailure {
+
+		@Override
+		public RpcException toException() {
+			return new RpcConnectionException(this.message, this.cause);
+		}
+
+	}
+
+	/** No answer came within the call's timeout. */
+	record Timeout(String message) implements CallFailure {
+
+		@Override
+		public RpcException toException() {
+			return new RpcTimeoutException(this.message);
+		}
+
+	}
+
+	/** The answer could not be read as the method's result. */
+	record Protocol(String message, @Nullable Throwable cause) implements CallFailure {
+
+		@Override
+		public RpcException toException() {
+			return new RpcProtocolException(this.message, this.cause);
+		}
+
+	}
+
+}

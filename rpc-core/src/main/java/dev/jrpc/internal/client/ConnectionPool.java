@@ -1,0 +1,41 @@
+package dev.jrpc.internal.client;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.jrpc.internal.protocol.Framing;
+import io.netty.bootstrap.Bootstrap;
+import tools.jackson.databind.ObjectMapper;
+
+/** One shared {@link ClientConnection} per server address and framing. */
+public final class ConnectionPool {
+
+	private record Key(ServerAddress server, Framing framing) {
+	}
+
+	private final Map<Key, ClientConnection> connections = new ConcurrentHashMap<>();
+
+	private final Bootstrap bootstrap;
+
+	private final ObjectMapper mapper;
+
+	private final int maxFrameSize;
+
+	public ConnectionPool(Bootstrap bootstrap, ObjectMapper mapper, int maxFrameSize) {
+		this.bootstrap = bootstrap;
+		this.mapper = mapper;
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	ClientConnection get(ServerAddress server, Framing framing) {
+		return this.connections.computeIfAbsent(new Key(server, framing),
+				(key) -> new ClientConnection(server, this.bootstrap, this.mapper, framing, this.maxFrameSize));
+	}
+
+	/** Closes every open connection; calls in flight on them fail with a connection error. */
+	public void closeAll() {
+		this.connections.values().forEach(ClientConnection::close);
+		this.connections.clear();
+	}
+
+}

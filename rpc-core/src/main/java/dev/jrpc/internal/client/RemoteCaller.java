@@ -1,0 +1,194 @@
+package dev.jrpc.internal.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.jrpc.RpcConnectionException;
+import dev.jrpc.RpcException;
+import dev.jrpc.RpcProtocolException;
+import dev.jrpc.RpcTimeoutException;
+import dev.jrpc.internal.json.ByteBufJson;
+import dev.jrpc.internal.protocol.JsonRpc;
+import dev.jrpc.internal.protocol.MessageWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the calls of one proxy: picks a server, writes the request, and waits for the answer
+ * until the call's deadline. Requests are written straight into a Netty buffer, and one that
+ * outgrows the frame limit fails before anything is sent.
+ */
+final class RemoteCaller {
+
+	private final List<ClientConnection> connections;
+
+	private final MessageWriter writer;
+
+	private final Duration timeout;
+
+	private final Executor callbackExecutor;
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	RemoteCaller(List<ClientConnection> connections, MessageWriter writer, Duration timeout,
+			Executor callbackExecutor) {
+		this.connections = connections;
+		this.writer = writer;
+		this.timeout = timeout;
+		this.callbackExecutor = callbackExecutor;
+	}
+
+	List<ServerAddress> servers() {
+		return this.connections.stream().map(ClientConnection::server).toList();
+	}
+
+	Duration timeout() {
+		return this.timeout;
+	}
+
+	/** Calls {@code method} and returns its result, or a future of it for an asynchronous method. */
+	@Nullable Object call(ClientMethod method, @Nullable Object[] arguments) {
+		long timeoutNanos = this.timeout.toNanos();
+		long deadline = System.nanoTime() + timeoutNanos;
+		ClientChannel channel = acquire(method, deadline);
+		if (channel.channel().eventLoop().inEventLoop()) {
+			throw new IllegalStateException("Cannot call " + method.displayName()
+					+ " on a jrpc event loop thread: the call would wait for itself");
+		}
+		long id = channel.nextId();
+		long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+		ByteBuf request = encode(channel, method, arguments, id, remainingMillis);
+		PendingCall call = new PendingCall(method);
+		channel.register(id, call);
+		channel.channel().writeAndFlush(request).addListener((ChannelFutureListener) (future) -> {
+			if (!future.isSuccess()) {
+				channel.fail(id, "Could not send " + method.displayName() + " to " + channel.server() + ": "
+						+ future.cause().getMessage(), future.cause());
+			}
+		});
+		if (method.isAsync()) {
+			return whenAnswered(channel, id, call, deadline);
+		}
+		return await(channel, id, call, deadline);
+	}
+
+	private @Nullable Object await(ClientChannel channel, long id, PendingCall call, long deadline) {
+		Object outcome;
+		try {
+			outcome = call.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			channel.forget(id);
+			throw timeout(call, channel).toException();
+		}
+		catch (InterruptedException ex) {
+			channel.forget(id);
+			Thread.currentThread().interrupt();
+			throw new RpcException("Interrupted while waiting for " + call.method().displayName(), ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("a pending call never completes exceptionally", ex);
+		}
+		if (outcome instanceof CallFailure failure) {
+			throw failure.toException();
+		}
+		return outcome;
+	}
+
+	/** The future an asynchronous method returns; it completes on the callback executor, never on an event loop. */
+	private CompletableFuture<Object> whenAnswered(ClientChannel channel, long id, PendingCall call, long deadline) {
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		ScheduledFuture<?> timer = channel.channel()
+			.eventLoop()
+			.schedule(() -> channel.fail(id, timeout(call, channel)), deadline - System.nanoTime(),
+					TimeUnit.NANOSECONDS);
+		call.whenComplete((outcome, ignored) -> {
+			timer.cancel(false);
+			this.callbackExecutor.execute(() -> {
+				if (outcome instanceof CallFailure failure) {
+					result.completeExceptionally(failure.toException());
+				}
+				else {
+					result.complete(outcome);
+				}
+			});
+		});
+		return result;
+	}
+
+	private CallFailure timeout(PendingCall call, ClientChannel channel) {
+		return new CallFailure.Timeout(call.method().displayName() + " got no answer from " + channel.server()
+				+ " within " + this.timeout.toMillis() + " ms");
+	}
+
+	/**
+	 * An open connection to one of the servers, trying them in turn from the next in line; a server
+	 * that cannot be reached is skipped while the deadline allows.
+	 */
+	private ClientChannel acquire(ClientMethod method, long deadline) {
+		int count = this.connections.size();
+		int first = (count == 1) ? 0 : Math.floorMod(this.next.getAndIncrement(), count);
+		RpcConnectionException failure = null;
+		for (int i = 0; i < count; i++) {
+			ClientConnection connection = this.connections.get((first + i) % count);
+			try {
+				return connection.acquire(deadline);
+			}
+			catch (RpcConnectionException ex) {
+				if (failure == null) {
+					failure = new RpcConnectionException("Could not call " + method.displayName() + ": "
+							+ ex.getMessage(), ex.getCause());
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+			catch (RpcTimeoutException ex) {
+				throw new RpcTimeoutException(method.displayName() + ": " + ex.getMessage());
+			}
+		}
+		throw failure;
+	}
+
+	private ByteBuf encode(ClientChannel channel, ClientMethod method, @Nullable Object[] arguments, long id,
+			long timeoutMillis) {
+		try {
+			return this.writer.write(channel.channel().alloc(), (generator) -> {
+				generator.writeStartObject();
+				generator.writeName(JsonRpc.JSONRPC_NAME);
+				generator.writeString(JsonRpc.VERSION_VALUE);
+				generator.writeName(JsonRpc.ID_NAME);
+				generator.writeNumber(id);
+				generator.writeName(JsonRpc.METHOD_NAME);
+				generator.writeString(method.wireName());
+				generator.writeName(JsonRpc.PARAMS_NAME);
+				generator.writeStartArray();
+				for (int i = 0; i < method.parameterCount(); i++) {
+					method.parameterWriter(i).writeValue(generator, arguments[i]);
+				}
+				generator.writeEndArray();
+				generator.writeName(JsonRpc.TIMEOUT_NAME);
+				generator.writeNumber(timeoutMillis);
+				generator.writeEndObject();
+			});
+		}
+		catch (RuntimeException ex) {
+			ByteBufJson.MessageTooLargeException tooLarge = ByteBufJson.findTooLarge(ex);
+			if (tooLarge != null) {
+				throw new RpcProtocolException("The request for " + method.displayName()
+						+ " is larger than the frame limit of " + tooLarge.limit()
+						+ " bytes (rpc.client.max-frame-size); nothing was sent");
+			}
+			throw new RpcProtocolException("Could not write the arguments of " + method.displayName() + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.jrpc.internal.client;
+
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import dev.jrpc.internal.protocol.JsonRpc;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a response object and completes the call it answers. The result is read straight into
+ * the method's return type when the {@code id} comes first, as jrpc's server writes it; when it
+ * comes after the result, as other servers may write it, the message is read a second time.
+ */
+final class ResponseReader {
+
+	/** A response that names no call of ours: an error about the connection itself, or a stray one. */
+	record Unmatched(@Nullable Long id, @Nullable JsonNode error) {
+	}
+
+	private ResponseReader() {
+	}
+
+	/**
+	 * Reads one response and completes its call from {@code calls}, which removes it.
+	 * @return null when a call was completed or the response was for a call already given up,
+	 * otherwise what the response said
+	 * @throws JacksonException when the message is not a JSON-RPC response
+	 */
+	static @Nullable Unmatched read(Supplier<JsonParser> source, LongFunction<@Nullable PendingCall> calls,
+			ServerAddress server) {
+		try (JsonParser parser = source.get()) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalArgumentException("a response must be a JSON object");
+			}
+			Long id = null;
+			PendingCall call = null;
+			boolean resultLater = false;
+			JsonNode error = null;
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				switch (name) {
+					case JsonRpc.ID -> {
+						if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+							id = parser.getLongValue();
+							call = calls.apply(id);
+							if (call == null) {
+								return null;
+							}
+						}
+						else {
+							parser.skipChildren();
+						}
+					}
+					case JsonRpc.RESULT -> {
+						if (call != null) {
+							complete(call, parser);
+							return null;
+						}
+						resultLater = true;
+						parser.skipChildren();
+					}
+					case JsonRpc.ERROR -> error = parser.readValueAsTree();
+					default -> parser.skipChildren();
+				}
+			}
+			if (call != null && error != null) {
+				call.complete(RemoteErrors.toFailure(call.method().displayName(), server, error));
+				return null;
+			}
+			if (call != null && resultLater) {
+				completeFromStart(source, call);
+				return null;
+			}
+			if (call != null) {
+				call.complete(new CallFailure.Protocol(call.method().displayName() + ": the response from " + server
+						+ " has neither result nor error", null));
+				return null;
+			}
+			return new Unmatched(id, error);
+		}
+	}
+
+	private static void completeFromStart(Supplier<JsonParser> source, PendingCall call) {
+		try (JsonParser parser = source.get()) {
+			parser.nextToken();
+			String name;
+			while ((name = parser.nextName()) != null) {
+				parser.nextToken();
+				if (name.equals(JsonRpc.RESULT)) {
+					complete(call, parser);
+					return;
+				}
+				parser.skipChildren();
+			}
+		}
+	}
+
+	/** Reads the result at the parser's current token into the call's return type. */
+	private static void complete(PendingCall call, JsonParser parser) {
+		ClientMethod method = call.method();
+		if (method.returnsVoid()) {
+			parser.skipChildren();
+			call.complete(null);
+			return;
+		}
+		try {
+			call.complete(method.resultReader().readValue(parser));
+		}
+		catch (JacksonException ex) {
+			call.complete(new CallFailure.Protocol(method.displayName() + ": the result does not fit the return type "
+					+ method.remote().resultType().toCanonical() + ": " + ex.getOriginalMessage(), ex));
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.jrpc;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.jrpc.testing.DefaultGreeter;
+import dev.jrpc.testing.Greeter;
+import dev.jrpc.testing.Greeter.Item;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A real server on a free loopback port and a real client calling it. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ClientServerTests {
+
+	private RpcServer server;
+
+	private RpcClient client;
+
+	private Greeter greeter;
+
+	@BeforeEach
+	void start() {
+		this.server = RpcServer.builder().address("127.0.0.1").port(0).addService(Greeter.class, new DefaultGreeter()).build();
+		this.server.start();
+		this.client = RpcClient.builder().build();
+		this.greeter = this.client.create(Greeter.class, "127.0.0.1:" + this.server.port());
+	}
+
+	@AfterEach
+	void stop() {
+		this.client.close();
+		this.server.stop();
+	}
+
+	@Test
+	void callsAPlainMethod() {
+		assertThat(this.greeter.greet("Ada")).isEqualTo("Hello, Ada");
+		assertThat(this.greeter.add(2, 3)).isEqualTo(5);
+	}
+
+	@Test
+	void keepsGenericTypesOfParametersAndResults() {
+		List<Item> items = List.of(new Item("a", 1, LocalDate.of(2024, 2, 29)), new Item("b", 2, LocalDate.of(1970, 1, 1)),
+				new Item("a", 3, LocalDate.of(2000, 12, 31)));
+		assertThat(this.greeter.items(items)).isEqualTo(items);
+		Map<String, List<Item>> grouped = this.greeter.group(items);
+		assertThat(grouped.get("a")).containsExactly(items.get(0), items.get(2));
+		assertThat(this.greeter.item("xyz", LocalDate.of(2026, 11, 24))).isEqualTo(new Item("xyz", 3, LocalDate.of(2026, 11, 24)));
+	}
+
+	@Test
+	void reportsARemoteExceptionWithItsTypeAndMessage() {
+		assertThatThrownBy(() -> this.greeter.fail("boom")).isInstanceOf(RpcRemoteException.class)
+			.hasMessageContaining("Greeter.fail")
+			.hasMessageContaining("java.lang.IllegalStateException")
+			.hasMessageContaining("boom")
+			.satisfies((ex) -> {
+				RpcRemoteException remote = (RpcRemoteException) ex;
+				assertThat(remote.code()).isEqualTo(RpcErrorCodes.APPLICATION_ERROR);
+				assertThat(remote.remoteType()).isEqualTo("java.lang.IllegalStateException");
+				assertThat(remote.remoteMessage()).isEqualTo("boom");
+			});
+		assertThat(this.greeter.greet("after")).isEqualTo("Hello, after");
+	}
+
+	@Test
+	void runsObjectAndDefaultMethodsLocally() {
+		assertThat(this.greeter.greetTwice("Bo")).isEqualTo("Hello, Bo Hello, Bo");
+		assertThat(this.greeter).isEqualTo(this.greeter);
+		assertThat(this.greeter.hashCode()).isEqualTo(System.identityHashCode(this.greeter));
+		assertThat(this.greeter.toString()).contains(Greeter.class.getName());
+	}
+
+	@Test
+	void timesOutAndForgetsTheCall() {
+		Greeter impatient = this.client.proxy(Greeter.class)
+			.address("127.0.0.1:" + this.server.port())
+			.timeout(Duration.ofMillis(200))
+			.build();
+		assertThatThrownBy(() -> impatient.sleep(2000)).isInstanceOf(RpcTimeoutException.class)
+			.hasMessageContaining("Greeter.sleep")
+			.hasMessageContaining("200 ms");
+		assertThat(impatient.greet("again")).isEqualTo("Hello, again");
+	}
+
+	@Test
+	void completesFuturesOffTheEventLoop() throws Exception {
+		assertThat(this.greeter.greetLater("Cy").thenApply((s) -> s + "|" + Thread.currentThread().getName())
+			.get(5, TimeUnit.SECONDS)).startsWith("Hello, Cy|").doesNotContain("jrpc-client");
+	}
+
+}
