@@ -1,0 +1,72 @@
+package dev.jrpc.spring.autoconfigure;
+
+import java.time.Duration;
+
+import dev.jrpc.RpcClient;
+import dev.jrpc.spring.context.ReferenceSettings;
+import dev.jrpc.spring.context.RpcReferenceBeanPostProcessor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The jrpc client and the injection of {@link dev.jrpc.spring.RpcReference @RpcReference} fields.
+ * The client opens no connection until a reference is called.
+ */
+@AutoConfiguration
+@ConditionalOnClass(RpcClient.class)
+@EnableConfigurationProperties(RpcProperties.class)
+public final class RpcClientAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RpcClient rpcClient(RpcProperties properties, ObjectProvider<RpcClientCustomizer> customizers,
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers) {
+		RpcProperties.Client client = properties.getClient();
+		RpcClient.Builder builder = RpcClient.builder()
+			.timeout(client.getTimeout())
+			.connectTimeout(client.getConnectTimeout())
+			.maxFrameSize(RpcJsonMappers.frameSize(client.getMaxFrameSize(), "rpc.client.max-frame-size"))
+			.mapper(RpcJsonMappers.create(client.getMaxFrameSize(), mapperCustomizers));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean
+	static RpcReferenceBeanPostProcessor rpcReferenceBeanPostProcessor(Environment environment,
+			ObjectProvider<RpcProperties> properties, ObjectProvider<RpcClient> client) {
+		RpcReferenceBeanPostProcessor.Defaults defaults = new RpcReferenceBeanPostProcessor.Defaults() {
+
+			@Override
+			public @Nullable String address(String service) {
+				RpcProperties.Client settings = properties.getObject().getClient();
+				RpcProperties.Service own = settings.getServices().get(service);
+				return (own != null && own.getAddress() != null) ? own.getAddress() : settings.getAddress();
+			}
+
+			@Override
+			public Duration timeout(String service) {
+				RpcProperties.Client settings = properties.getObject().getClient();
+				RpcProperties.Service own = settings.getServices().get(service);
+				return (own != null && own.getTimeout() != null) ? own.getTimeout() : settings.getTimeout();
+			}
+
+		};
+		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings));
+	}
+
+	private static Object proxy(RpcClient client, ReferenceSettings settings) {
+		return client.proxy(settings.type())
+			.name(settings.name())
+			.version(settings.version())
+			.address(settings.address())
+			.timeout(settings.timeout())
+			.build();
+	}
+
+}

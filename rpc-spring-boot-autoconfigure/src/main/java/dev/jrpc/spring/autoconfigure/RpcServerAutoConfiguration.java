@@ -1,0 +1,55 @@
+package dev.jrpc.spring.autoconfigure;
+
+import dev.jrpc.RpcServer;
+import dev.jrpc.spring.RpcService;
+import dev.jrpc.spring.context.RpcServerLifecycle;
+import dev.jrpc.spring.context.RpcServiceBeans;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The jrpc server: started when {@code rpc.server.enabled} is not false and the context holds at
+ * least one {@link RpcService @RpcService} bean, so that a pure client opens no port.
+ */
+@AutoConfiguration
+@ConditionalOnClass(RpcServer.class)
+@ConditionalOnProperty(prefix = "rpc.server", name = "enabled", matchIfMissing = true)
+@ConditionalOnBean(annotation = RpcService.class)
+@EnableConfigurationProperties(RpcProperties.class)
+public final class RpcServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RpcServerLifecycle rpcServerLifecycle(RpcProperties properties, ListableBeanFactory beanFactory,
+			ConfigurableEnvironment environment, ObjectProvider<RpcServerCustomizer> customizers,
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers) {
+		return new RpcServerLifecycle(() -> {
+			RpcProperties.Server server = properties.getServer();
+			RpcServer.Builder builder = RpcServer.builder()
+				.port(server.getPort())
+				.maxFrameSize(RpcJsonMappers.frameSize(server.getMaxFrameSize(), "rpc.server.max-frame-size"))
+				.shutdownGracePeriod(server.getShutdownGracePeriod())
+				.workerThreads(server.getWorkerThreads())
+				.queueCapacity(server.getQueueCapacity())
+				.mapper(RpcJsonMappers.create(server.getMaxFrameSize(), mapperCustomizers));
+			if (server.getAddress() != null) {
+				builder.address(server.getAddress());
+			}
+			if (server.getIoThreads() != null) {
+				builder.ioThreads(server.getIoThreads());
+			}
+			RpcServiceBeans.addTo(builder, beanFactory);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}, environment);
+	}
+
+}

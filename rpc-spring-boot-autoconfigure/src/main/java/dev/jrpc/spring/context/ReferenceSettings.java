@@ -1,0 +1,16 @@
+package dev.jrpc.spring.context;
+
+import java.time.Duration;
+
+/**
+ * What one {@code @RpcReference} resolves to, after placeholders and properties: references with
+ * equal settings share one proxy.
+ *
+ * @param type the interface
+ * @param name the service name
+ * @param version the service version, may be empty
+ * @param address {@code host:port}, or a comma-separated list
+ * @param timeout how long each call waits for its answer
+ */
+public record ReferenceSettings(Class<?> type, String name, String version, String address, Duration timeout) {
+}

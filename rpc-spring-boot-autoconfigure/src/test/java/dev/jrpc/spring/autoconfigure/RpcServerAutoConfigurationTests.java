@@ -1,0 +1,148 @@
+package dev.jrpc.spring.autoconfigure;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.jrpc.RpcClient;
+import dev.jrpc.RpcServer;
+import dev.jrpc.spring.context.RpcServerLifecycle;
+import dev.jrpc.spring.fixtures.Calculator;
+import dev.jrpc.spring.fixtures.Clock;
+import dev.jrpc.spring.fixtures.DefaultCalculator;
+import dev.jrpc.spring.fixtures.NamedInterfaceService;
+import dev.jrpc.spring.fixtures.NoInterfaceService;
+import dev.jrpc.spring.fixtures.TwoInterfaceService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RpcServerAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RpcServerAutoConfiguration.class, RpcClientAutoConfiguration.class))
+		.withPropertyValues("rpc.server.port=0", "rpc.server.address=127.0.0.1");
+
+	@Test
+	void startsTheServerAndPublishesItsPortWhenTheContextHoldsAnRpcService() {
+		this.runner.withBean(DefaultCalculator.class).run((context) -> {
+			assertThat(context).hasSingleBean(RpcServerLifecycle.class);
+			RpcServerLifecycle lifecycle = context.getBean(RpcServerLifecycle.class);
+			assertThat(lifecycle.isRunning()).isTrue();
+			int port = context.getEnvironment().getProperty(RpcServerLifecycle.PORT_PROPERTY, Integer.class);
+			assertThat(port).isPositive().isEqualTo(lifecycle.server().port());
+			assertThat(lifecycle.server().services()).containsExactly(Calculator.class.getName());
+			try (RpcClient client = RpcClient.builder().build()) {
+				assertThat(client.create(Calculator.class, "127.0.0.1:" + port).add(2, 40)).isEqualTo(42);
+			}
+		});
+	}
+
+	@Test
+	void opensNoPortWhenTheContextHoldsNoRpcService() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(RpcServerLifecycle.class);
+			assertThat(context.getEnvironment().getProperty(RpcServerLifecycle.PORT_PROPERTY)).isNull();
+		});
+	}
+
+	@Test
+	void opensNoPortWhenTheServerIsDisabled() {
+		this.runner.withBean(DefaultCalculator.class).withPropertyValues("rpc.server.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(RpcServerLifecycle.class);
+			assertThat(context).hasSingleBean(DefaultCalculator.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutJrpcOnTheClassPath() {
+		this.runner.withBean(DefaultCalculator.class)
+			.withClassLoader(new FilteredClassLoader(RpcServer.class, RpcClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RpcServerLifecycle.class));
+	}
+
+	@Test
+	void failsToStartWhenAServiceImplementsTwoInterfacesAndNamesNone() {
+		this.runner.withBean(TwoInterfaceService.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining(TwoInterfaceService.class.getName())
+				.hasStackTraceContaining(Calculator.class.getName())
+				.hasStackTraceContaining(Clock.class.getName())
+				.hasStackTraceContaining("interfaceClass");
+		});
+	}
+
+	@Test
+	void failsToStartWhenAServiceImplementsNoInterface() {
+		this.runner.withBean(NoInterfaceService.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining(NoInterfaceService.class.getName())
+				.hasStackTraceContaining("implements no interface");
+		});
+	}
+
+	@Test
+	void exportsTheNamedInterfaceUnderItsNameAndVersion() {
+		this.runner.withBean(NamedInterfaceService.class).run((context) -> {
+			RpcServerLifecycle lifecycle = context.getBean(RpcServerLifecycle.class);
+			assertThat(lifecycle.server().services()).containsExactly("clock:2");
+			try (RpcClient client = RpcClient.builder().build()) {
+				Clock clock = client.proxy(Clock.class)
+					.name("clock")
+					.version("2")
+					.address("127.0.0.1:" + lifecycle.server().port())
+					.build();
+				assertThat(clock.now()).isEqualTo(42);
+			}
+		});
+	}
+
+	@Test
+	void appliesServerCustomizers() {
+		AtomicBoolean customized = new AtomicBoolean();
+		this.runner.withBean(DefaultCalculator.class)
+			.withBean(RpcServerCustomizer.class,
+					() -> (builder) -> builder.bootstrapCustomizer((bootstrap) -> customized.set(true)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(customized).isTrue();
+			});
+	}
+
+	@Test
+	void rejectsAFrameLimitOf16MegabytesOrMoreNamingTheProperty() {
+		this.runner.withBean(DefaultCalculator.class).withPropertyValues("rpc.server.max-frame-size=16MB").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("rpc.server.max-frame-size");
+		});
+	}
+
+	@Test
+	void stopsTheServerWhenTheContextCloses() {
+		this.runner.withBean(DefaultCalculator.class).run((context) -> {
+			RpcServerLifecycle lifecycle = context.getBean(RpcServerLifecycle.class);
+			context.close();
+			assertThat(lifecycle.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void propertyDefaultsMatchTheEngineDefaults() {
+		RpcProperties properties = new RpcProperties();
+		assertThat(properties.getServer().getPort()).isEqualTo(RpcServer.DEFAULT_PORT).isNotIn(8080, 9090);
+		assertThat(properties.getServer().getMaxFrameSize().toBytes()).isEqualTo(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+		assertThat(properties.getServer().getShutdownGracePeriod()).isEqualTo(RpcServer.DEFAULT_SHUTDOWN_GRACE_PERIOD);
+		assertThat(properties.getServer().getWorkerThreads()).isEqualTo(RpcServer.DEFAULT_WORKER_THREADS);
+		assertThat(properties.getServer().getQueueCapacity()).isEqualTo(RpcServer.DEFAULT_QUEUE_CAPACITY);
+		assertThat(properties.getClient().getTimeout()).isEqualTo(RpcClient.DEFAULT_TIMEOUT);
+		assertThat(properties.getClient().getConnectTimeout()).isEqualTo(RpcClient.DEFAULT_CONNECT_TIMEOUT);
+		assertThat(properties.getClient().getMaxFrameSize().toBytes()).isEqualTo(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+	}
+
+}
