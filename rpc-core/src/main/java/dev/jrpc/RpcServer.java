@@ -36,6 +36,9 @@ public final class RpcServer implements AutoCloseable {
 	/** Largest request or response, in bytes, unless told otherwise: 8 MiB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 8 * 1024 * 1024;
 
+	/** Most requests one batch may hold, unless told otherwise. */
+	public static final int DEFAULT_MAX_BATCH_SIZE = 100;
+
 	/** Threads that run service methods, unless told otherwise. */
 	public static final int DEFAULT_WORKER_THREADS = 200;
 
@@ -60,7 +63,8 @@ public final class RpcServer implements AutoCloseable {
 	private RpcServer(Builder builder) {
 		this.mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
 		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
-				builder.ioThreads, builder.workerThreads, builder.queueCapacity, builder.shutdownGracePeriod);
+				builder.maxBatchSize, builder.ioThreads, builder.workerThreads, builder.queueCapacity,
+				builder.shutdownGracePeriod);
 		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
 		builder.services.forEach((service) -> service.accept(methods));
 		this.methods = methods.build();
@@ -134,6 +138,8 @@ public final class RpcServer implements AutoCloseable {
 
 		private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
 
+		private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+
 		private int ioThreads = Runtime.getRuntime().availableProcessors();
 
 		private int workerThreads = DEFAULT_WORKER_THREADS;
@@ -170,6 +176,12 @@ public final class RpcServer implements AutoCloseable {
 		/** The largest request or response in bytes; below 16 MiB. */
 		public Builder maxFrameSize(int bytes) {
 			this.maxFrameSize = checkFrameSize(bytes);
+			return this;
+		}
+
+		/** Most requests one JSON-RPC batch may hold; a larger batch is refused with one error. */
+		public Builder maxBatchSize(int requests) {
+			this.maxBatchSize = checkPositive(requests, "maxBatchSize");
 			return this;
 		}
 

@@ -21,12 +21,28 @@ public final class MessageWriter {
 
 	private final Framing framing;
 
+	private final boolean framed;
+
 	private final int maxMessageSize;
 
 	public MessageWriter(ObjectMapper mapper, Framing framing, int maxMessageSize) {
+		this(mapper, framing, true, maxMessageSize);
+	}
+
+	private MessageWriter(ObjectMapper mapper, Framing framing, boolean framed, int maxMessageSize) {
 		this.mapper = mapper;
 		this.framing = framing;
+		this.framed = framed;
 		this.maxMessageSize = maxMessageSize;
+	}
+
+	/** A writer of bare JSON messages, to be put together into one frame, as the parts of a batch are. */
+	public MessageWriter unframed() {
+		return new MessageWriter(this.mapper, this.framing, false, this.maxMessageSize);
+	}
+
+	public int maxMessageSize() {
+		return this.maxMessageSize;
 	}
 
 	public Framing framing() {
@@ -42,11 +58,15 @@ public final class MessageWriter {
 		ByteBuf buf = allocator.ioBuffer();
 		try {
 			int start = buf.writerIndex();
-			this.framing.begin(buf);
+			if (this.framed) {
+				this.framing.begin(buf);
+			}
 			try (JsonGenerator generator = ByteBufJson.generator(this.mapper, buf, this.maxMessageSize)) {
 				body.accept(generator);
 			}
-			this.framing.end(buf, start);
+			if (this.framed) {
+				this.framing.end(buf, start);
+			}
 			return buf;
 		}
 		catch (RuntimeException | Error ex) {

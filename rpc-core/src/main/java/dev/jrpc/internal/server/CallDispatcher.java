@@ -42,7 +42,7 @@ final class CallDispatcher {
 	}
 
 	/** Runs {@code call} on a worker and answers it on {@code connection}; called on the event loop. */
-	void dispatch(InboundRequest.Call call, ServerConnection connection) {
+	void dispatch(InboundRequest.Call call, CallResponder connection) {
 		if (this.draining) {
 			finishWithError(call, connection, RpcErrorCodes.SERVER_BUSY, "Server busy: shutting down");
 			return;
@@ -59,7 +59,7 @@ final class CallDispatcher {
 		}
 	}
 
-	private void run(InboundRequest.Call call, ServerConnection connection, long receivedNanos) {
+	private void run(InboundRequest.Call call, CallResponder connection, long receivedNanos) {
 		ServerMethod method = call.method();
 		if (call.timeoutMillis() >= 0
 				&& System.nanoTime() - receivedNanos > TimeUnit.MILLISECONDS.toNanos(call.timeoutMillis())) {
@@ -106,7 +106,7 @@ final class CallDispatcher {
 		}
 	}
 
-	private static void succeeded(InboundRequest.Call call, ServerConnection connection, @Nullable Object value) {
+	private static void succeeded(InboundRequest.Call call, CallResponder connection, @Nullable Object value) {
 		if (call.id().isAbsent()) {
 			connection.dropped();
 			return;
@@ -114,7 +114,7 @@ final class CallDispatcher {
 		ServerMethod method = call.method();
 		ByteBuf response;
 		try {
-			response = connection.writer().success(connection.channel().alloc(), call.id(), method.resultWriter(), value);
+			response = connection.writer().success(connection.alloc(), call.id(), method.resultWriter(), value);
 		}
 		catch (RuntimeException ex) {
 			String problem;
@@ -132,7 +132,7 @@ final class CallDispatcher {
 		connection.respond(response);
 	}
 
-	private static void failed(InboundRequest.Call call, ServerConnection connection, Throwable failure) {
+	private static void failed(InboundRequest.Call call, CallResponder connection, Throwable failure) {
 		if (logger.isDebugEnabled()) {
 			logger.debug("{} threw {}", call.method().displayName(), failure.getClass().getName(), failure);
 		}
@@ -142,11 +142,11 @@ final class CallDispatcher {
 		}
 		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
 		connection.respond(connection.writer()
-			.error(connection.channel().alloc(), call.id(), RpcErrorCodes.APPLICATION_ERROR, message,
+			.error(connection.alloc(), call.id(), RpcErrorCodes.APPLICATION_ERROR, message,
 					failure.getClass().getName()));
 	}
 
-	private static void finishWithError(InboundRequest.Call call, ServerConnection connection, int code,
+	private static void finishWithError(InboundRequest.Call call, CallResponder connection, int code,
 			String message) {
 		RequestId id = call.id();
 		if (id.isAbsent()) {

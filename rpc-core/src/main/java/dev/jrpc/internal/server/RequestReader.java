@@ -134,7 +134,7 @@ final class RequestReader {
 				"Invalid params for " + method + ": " + message);
 	}
 
-	private static InboundRequest unreadable(JacksonException failure) {
+	static InboundRequest.Invalid unreadable(JacksonException failure) {
 		if (failure instanceof StreamConstraintsException) {
 			return invalid(RequestId.NULL, failure.getOriginalMessage());
 		}
@@ -142,7 +142,7 @@ final class RequestReader {
 				"Parse error: " + failure.getOriginalMessage());
 	}
 
-	private static InboundRequest invalid(RequestId id, String problem) {
+	private static InboundRequest.Invalid invalid(RequestId id, String problem) {
 		return new InboundRequest.Invalid(id, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: " + problem);
 	}
 

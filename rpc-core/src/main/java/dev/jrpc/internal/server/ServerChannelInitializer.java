@@ -23,10 +23,13 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final int maxFrameSize;
 
+	private final int maxBatchSize;
+
 	private final ChannelGroup channels;
 
 	ServerChannelInitializer(RequestReader reader, CallDispatcher dispatcher, ObjectMapper mapper, int maxFrameSize,
-			ChannelGroup channels) {
+			int maxBatchSize, ChannelGroup channels) {
+		this.maxBatchSize = maxBatchSize;
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.mapper = mapper;
@@ -46,7 +49,8 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 		pipeline.addLast("framer", framing.newDecoder(this.maxFrameSize));
 		// 3. Requests in, calls dispatched to workers, responses out.
 		MessageWriter writer = new MessageWriter(this.mapper, framing, this.maxFrameSize);
-		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, this.maxFrameSize));
+		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, this.maxFrameSize,
+				this.maxBatchSize));
 	}
 
 }

@@ -7,6 +7,7 @@ import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.internal.protocol.RequestId;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +17,9 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One client connection on the server, last in its pipeline: reads each framed request on the
@@ -23,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * writes their responses. Reading pauses while the client does not take its responses, so they
  * cannot pile up without bound.
  */
-final class ServerConnection extends ChannelInboundHandlerAdapter {
+final class ServerConnection extends ChannelInboundHandlerAdapter implements CallResponder {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerConnection.class);
 
@@ -35,6 +39,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
 	private final int maxFrameSize;
 
+	private final int maxBatchSize;
+
 	private Channel channel;
 
 	/** Calls of this connection not yet answered; only touched on the event loop. */
@@ -42,11 +48,13 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
 	private boolean inputClosed;
 
-	ServerConnection(RequestReader reader, CallDispatcher dispatcher, MessageWriter writer, int maxFrameSize) {
+	ServerConnection(RequestReader reader, CallDispatcher dispatcher, MessageWriter writer, int maxFrameSize,
+			int maxBatchSize) {
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.writer = writer;
 		this.maxFrameSize = maxFrameSize;
+		this.maxBatchSize = maxBatchSize;
 	}
 
 	@Override
@@ -54,17 +62,23 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 		this.channel = ctx.channel();
 	}
 
-	MessageWriter writer() {
+	@Override
+	public MessageWriter writer() {
 		return this.writer;
 	}
 
-	Channel channel() {
-		return this.channel;
+	@Override
+	public ByteBufAllocator alloc() {
+		return this.channel.alloc();
 	}
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		ByteBuf frame = (ByteBuf) msg;
+		if (isBatch(frame)) {
+			readBatch(frame);
+			return;
+		}
 		InboundRequest request;
 		try {
 			request = this.reader.read(() -> ByteBufJson.parser(this.writer.mapper(), frame));
@@ -72,33 +86,82 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 		finally {
 			frame.release();
 		}
+		this.unanswered++;
+		handle(request, this);
+	}
+
+	/** Runs a call, or answers an invalid request at once; a notification gets no answer. */
+	private void handle(InboundRequest request, CallResponder responder) {
 		if (request instanceof InboundRequest.Call call) {
-			this.unanswered++;
-			this.dispatcher.dispatch(call, this);
+			this.dispatcher.dispatch(call, responder);
 		}
 		else if (request instanceof InboundRequest.Invalid invalid) {
-			if (!invalid.id().isAbsent()) {
-				this.unanswered++;
-				respondError(invalid.id(), invalid.code(), invalid.message());
+			if (invalid.id().isAbsent()) {
+				responder.dropped();
+			}
+			else {
+				responder.respondError(invalid.id(), invalid.code(), invalid.message());
 			}
 		}
 	}
 
-	/** Writes an error response; callable from any thread. */
-	void respondError(RequestId id, int code, String message) {
-		respond(this.writer.error(this.channel.alloc(), id, code, message, null));
+	private static boolean isBatch(ByteBuf frame) {
+		for (int i = frame.readerIndex(); i < frame.writerIndex(); i++) {
+			byte b = frame.getByte(i);
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return b == '[';
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * Writes a response to one of this connection's calls; callable from any thread. Every call
-	 * that was dispatched ends here exactly once, or in {@link #dropped()}.
+	 * A batch: its requests run concurrently and their responses go back as one array. It is read
+	 * as a tree first, to count and split it; an empty or oversized batch gets one error.
 	 */
-	void respond(ByteBuf response) {
+	private void readBatch(ByteBuf frame) {
+		JsonNode batch;
+		try (JsonParser parser = ByteBufJson.parser(this.writer.mapper(), frame)) {
+			batch = parser.readValueAsTree();
+		}
+		catch (JacksonException ex) {
+			InboundRequest.Invalid invalid = RequestReader.unreadable(ex);
+			this.unanswered++;
+			respondError(invalid.id(), invalid.code(), invalid.message());
+			return;
+		}
+		finally {
+			frame.release();
+		}
+		this.unanswered++;
+		if (batch.isEmpty()) {
+			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch");
+			return;
+		}
+		if (batch.size() > this.maxBatchSize) {
+			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: a batch of " + batch.size()
+					+ " requests is over the limit of " + this.maxBatchSize);
+			return;
+		}
+		BatchResponder responder = new BatchResponder(this, batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			JsonNode element = batch.get(i);
+			handle(this.reader.read(() -> this.writer.mapper().treeAsTokens(element)), responder.slot(i));
+		}
+	}
+
+	/**
+	 * Writes a response to one of this connection's requests; callable from any thread. Every
+	 * request read ends here exactly once, or in {@link #dropped()}.
+	 */
+	@Override
+	public void respond(ByteBuf response) {
 		this.channel.writeAndFlush(response).addListener((ChannelFutureListener) (future) -> answered());
 	}
 
-	/** A dispatched call that gets no response (a notification). */
-	void dropped() {
+	/** A request that gets no response (a notification). */
+	@Override
+	public void dropped() {
 		if (this.channel.eventLoop().inEventLoop()) {
 			answered();
 		}

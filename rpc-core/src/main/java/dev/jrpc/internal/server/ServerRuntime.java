@@ -3,8 +3,8 @@ package dev.jrpc.internal.server;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -73,7 +73,7 @@ public final class ServerRuntime {
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
 			.childHandler(new ServerChannelInitializer(new RequestReader(methods), dispatcher, mapper,
-					settings.maxFrameSize(), channels));
+					settings.maxFrameSize(), settings.maxBatchSize(), channels));
 		bootstrapCustomizer.accept(bootstrap);
 		InetSocketAddress address = settings.bindAddress();
 		Channel serverChannel;

@@ -8,11 +8,12 @@ import java.time.Duration;
  *
  * @param bindAddress where to listen
  * @param maxFrameSize largest request or response, in bytes
+ * @param maxBatchSize most requests one batch may hold
  * @param ioThreads event loop threads
  * @param workerThreads threads that run service methods
  * @param queueCapacity calls that may wait for a worker; more are refused as busy
  * @param shutdownGracePeriod how long a stop waits for calls in flight
  */
-public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int ioThreads, int workerThreads,
+public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads, int workerThreads,
 		int queueCapacity, Duration shutdownGracePeriod) {
 }

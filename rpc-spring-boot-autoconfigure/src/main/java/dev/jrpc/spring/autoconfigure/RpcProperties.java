@@ -52,6 +52,11 @@ public class RpcProperties {
 		private DataSize maxFrameSize = DataSize.ofBytes(RpcServer.DEFAULT_MAX_FRAME_SIZE);
 
 		/**
+		 * Most requests one JSON-RPC batch may hold; a larger batch is refused with one error.
+		 */
+		private int maxBatchSize = RpcServer.DEFAULT_MAX_BATCH_SIZE;
+
+		/**
 		 * How long a stop waits for calls in flight before closing connections.
 		 */
 		private Duration shutdownGracePeriod = RpcServer.DEFAULT_SHUTDOWN_GRACE_PERIOD;
@@ -101,6 +106,14 @@ public class RpcProperties {
 
 		public void setMaxFrameSize(DataSize maxFrameSize) {
 			this.maxFrameSize = maxFrameSize;
+		}
+
+		public int getMaxBatchSize() {
+			return this.maxBatchSize;
+		}
+
+		public void setMaxBatchSize(int maxBatchSize) {
+			this.maxBatchSize = maxBatchSize;
 		}
 
 		public Duration getShutdownGracePeriod() {

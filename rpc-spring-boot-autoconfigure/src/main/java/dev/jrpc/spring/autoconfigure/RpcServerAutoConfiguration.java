@@ -36,6 +36,7 @@ public final class RpcServerAutoConfiguration {
 			RpcServer.Builder builder = RpcServer.builder()
 				.port(server.getPort())
 				.maxFrameSize(RpcJsonMappers.frameSize(server.getMaxFrameSize(), "rpc.server.max-frame-size"))
+				.maxBatchSize(server.getMaxBatchSize())
 				.shutdownGracePeriod(server.getShutdownGracePeriod())
 				.workerThreads(server.getWorkerThreads())
 				.queueCapacity(server.getQueueCapacity())

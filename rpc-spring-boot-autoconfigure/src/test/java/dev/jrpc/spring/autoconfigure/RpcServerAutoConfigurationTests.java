@@ -137,6 +137,7 @@ class RpcServerAutoConfigurationTests {
 		RpcProperties properties = new RpcProperties();
 		assertThat(properties.getServer().getPort()).isEqualTo(RpcServer.DEFAULT_PORT).isNotIn(8080, 9090);
 		assertThat(properties.getServer().getMaxFrameSize().toBytes()).isEqualTo(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+		assertThat(properties.getServer().getMaxBatchSize()).isEqualTo(RpcServer.DEFAULT_MAX_BATCH_SIZE);
 		assertThat(properties.getServer().getShutdownGracePeriod()).isEqualTo(RpcServer.DEFAULT_SHUTDOWN_GRACE_PERIOD);
 		assertThat(properties.getServer().getWorkerThreads()).isEqualTo(RpcServer.DEFAULT_WORKER_THREADS);
 		assertThat(properties.getServer().getQueueCapacity()).isEqualTo(RpcServer.DEFAULT_QUEUE_CAPACITY);
