@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.jrpc.RpcClient;
-import dev.jrpc.RpcServer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -28,11 +26,11 @@ public class RpcProperties {
 		return this.client;
 	}
 
-	/** The server, started when the context holds at least one {@code @RpcService} bean. */
+	/** The server, started when the context holds at least one @RpcService bean. */
 	public static class Server {
 
 		/**
-		 * Whether to start the server when the context holds {@code @RpcService} beans.
+		 * Whether to start the server when the context holds @RpcService beans.
 		 */
 		private boolean enabled = true;
 
@@ -44,32 +42,32 @@ public class RpcProperties {
 		/**
 		 * Port to listen on; 0 for a free port, published as local.rpc.server.port.
 		 */
-		private int port = RpcServer.DEFAULT_PORT;
+		private int port = 7070;
 
 		/**
 		 * Largest request or response the server accepts or sends; below 16MB.
 		 */
-		private DataSize maxFrameSize = DataSize.ofBytes(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+		private DataSize maxFrameSize = DataSize.ofMegabytes(8);
 
 		/**
 		 * Most requests one JSON-RPC batch may hold; a larger batch is refused with one error.
 		 */
-		private int maxBatchSize = RpcServer.DEFAULT_MAX_BATCH_SIZE;
+		private int maxBatchSize = 100;
 
 		/**
 		 * How long a stop waits for calls in flight before closing connections.
 		 */
-		private Duration shutdownGracePeriod = RpcServer.DEFAULT_SHUTDOWN_GRACE_PERIOD;
+		private Duration shutdownGracePeriod = Duration.ofSeconds(10);
 
 		/**
 		 * Threads that run service methods.
 		 */
-		private int workerThreads = RpcServer.DEFAULT_WORKER_THREADS;
+		private int workerThreads = 200;
 
 		/**
 		 * Calls that may wait for a free worker; beyond that, callers get a "server busy" error.
 		 */
-		private int queueCapacity = RpcServer.DEFAULT_QUEUE_CAPACITY;
+		private int queueCapacity = 1000;
 
 		/**
 		 * Event loop threads; the number of processors by default.
@@ -150,7 +148,7 @@ public class RpcProperties {
 
 	}
 
-	/** The client behind every {@code @RpcReference}. */
+	/** The client behind every @RpcReference. */
 	public static class Client {
 
 		/**
@@ -161,17 +159,17 @@ public class RpcProperties {
 		/**
 		 * How long a call waits for its answer unless its reference says otherwise.
 		 */
-		private Duration timeout = RpcClient.DEFAULT_TIMEOUT;
+		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
 		 * How long opening a connection may take.
 		 */
-		private Duration connectTimeout = RpcClient.DEFAULT_CONNECT_TIMEOUT;
+		private Duration connectTimeout = Duration.ofSeconds(3);
 
 		/**
 		 * Largest request or response the client sends or accepts; below 16MB.
 		 */
-		private DataSize maxFrameSize = DataSize.ofBytes(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+		private DataSize maxFrameSize = DataSize.ofMegabytes(8);
 
 		/**
 		 * Per-service settings, by service name; write a name with dots in brackets, as in
