@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import dev.jrpc.internal.client.ConnectionPool;
 import dev.jrpc.internal.client.ProxyFactory;
+import dev.jrpc.internal.client.ProxySettings;
+import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
@@ -95,6 +97,12 @@ public final class RpcClient implements AutoCloseable {
 
 		private Duration timeout;
 
+		private boolean plainNames;
+
+		private RpcFraming framing = RpcFraming.NATIVE;
+
+		private int maxInFlight;
+
 		private ProxyBuilder(RpcClient client, Class<T> interfaceClass) {
 			this.client = client;
 			this.interfaceClass = Objects.requireNonNull(interfaceClass, "interfaceClass");
@@ -130,6 +138,34 @@ public final class RpcClient implements AutoCloseable {
 		}
 
 		/**
+		 * Calls the methods by their plain names, with no service prefix, as most JSON-RPC servers
+		 * name them, and as a jrpc server does for a service exported with plain names.
+		 */
+		public ProxyBuilder<T> plainNames() {
+			this.plainNames = true;
+			return this;
+		}
+
+		/** How messages are delimited; {@link RpcFraming#NATIVE} unless the server needs another. */
+		public ProxyBuilder<T> framing(RpcFraming framing) {
+			this.framing = Objects.requireNonNull(framing, "framing");
+			return this;
+		}
+
+		/**
+		 * At most this many calls in flight at once on each connection, the others waiting for a
+		 * place within their timeout; 0, the default, for no limit. Use 1 for servers that read one
+		 * request at a time and lose those that arrive while they work.
+		 */
+		public ProxyBuilder<T> maxInFlight(int calls) {
+			if (calls < 0) {
+				throw new IllegalArgumentException("maxInFlight must not be negative, was " + calls);
+			}
+			this.maxInFlight = calls;
+			return this;
+		}
+
+		/**
 		 * Builds the proxy, parsing every method of the interface.
 		 * @throws IllegalArgumentException when a method cannot be called remotely, or the address
 		 * is missing or malformed
@@ -138,7 +174,10 @@ public final class RpcClient implements AutoCloseable {
 			if (this.address == null) {
 				throw new IllegalArgumentException("No address for the proxy of " + this.interfaceClass.getName());
 			}
-			return this.client.proxies.create(this.interfaceClass, this.name, this.version, this.address, this.timeout);
+			Framing wireFraming = (this.framing == RpcFraming.JSON_STREAM) ? Framing.JSON_STREAM
+					: Framing.LENGTH_PREFIXED;
+			return this.client.proxies.create(this.interfaceClass, new ProxySettings(this.name, this.version,
+					this.address, this.timeout, this.plainNames, wireFraming, this.maxInFlight));
 		}
 
 	}

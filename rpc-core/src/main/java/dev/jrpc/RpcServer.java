@@ -251,6 +251,18 @@ public final class RpcServer implements AutoCloseable {
 		}
 
 		/**
+		 * Exports {@code implementation} with plain method names: its methods answer to their own
+		 * names, with no service prefix, as JSON-RPC peers that know nothing of services expect.
+		 * Plain names of all services share one namespace.
+		 */
+		public <T> Builder addPlainService(Class<T> interfaceClass, T implementation) {
+			Objects.requireNonNull(interfaceClass, "interfaceClass");
+			Objects.requireNonNull(implementation, "implementation");
+			this.services.add((methods) -> methods.add(interfaceClass, implementation, "", ""));
+			return this;
+		}
+
+		/**
 		 * Builds the server, parsing every exported method.
 		 * @throws IllegalArgumentException when a method cannot be served
 		 */

@@ -58,18 +58,38 @@ class ClientServerTests {
 	}
 
 	@Test
-	void reportsARemoteExceptionWithItsTypeAndMessage() {
-		assertThatThrownBy(() -> this.greeter.fail("boom")).isInstanceOf(RpcRemoteException.class)
-			.hasMessageContaining("Greeter.fail")
-			.hasMessageContaining("java.lang.IllegalStateException")
-			.hasMessageContaining("boom")
-			.satisfies((ex) -> {
-				RpcRemoteException remote = (RpcRemoteException) ex;
+	void rethrowsACommonJdkExceptionAsItselfWithTheRemoteDetailsAsItsCause() {
+		assertThatThrownBy(() -> this.greeter.fail("boom")).isExactlyInstanceOf(IllegalStateException.class)
+			.hasMessage("boom")
+			.cause()
+			.isInstanceOfSatisfying(RpcRemoteException.class, (remote) -> {
 				assertThat(remote.code()).isEqualTo(RpcErrorCodes.APPLICATION_ERROR);
 				assertThat(remote.remoteType()).isEqualTo("java.lang.IllegalStateException");
 				assertThat(remote.remoteMessage()).isEqualTo("boom");
+				assertThat(remote).hasMessageContaining("Greeter.fail");
 			});
 		assertThat(this.greeter.greet("after")).isEqualTo("Hello, after");
+	}
+
+	@Test
+	void rethrowsADeclaredCheckedExceptionAsItself() {
+		assertThatThrownBy(() -> this.greeter.failDeclared("not today")).isExactlyInstanceOf(Greeter.Refused.class)
+			.hasMessage("not today")
+			.hasCauseInstanceOf(RpcRemoteException.class);
+	}
+
+	@Test
+	void reportsAnUndeclaredExceptionAsARemoteExceptionNamingItsType() {
+		assertThatThrownBy(() -> this.greeter.failUnlisted("odd")).isExactlyInstanceOf(RpcRemoteException.class)
+			.hasMessageContaining("Greeter.failUnlisted")
+			.hasMessageContaining(Greeter.Unlisted.class.getName())
+			.hasMessageContaining("odd")
+			.satisfies((ex) -> {
+				RpcRemoteException remote = (RpcRemoteException) ex;
+				assertThat(remote.code()).isEqualTo(RpcErrorCodes.APPLICATION_ERROR);
+				assertThat(remote.remoteType()).isEqualTo(Greeter.Unlisted.class.getName());
+				assertThat(remote.remoteMessage()).isEqualTo("odd");
+			});
 	}
 
 	@Test

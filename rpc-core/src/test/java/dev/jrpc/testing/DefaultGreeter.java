@@ -40,6 +40,16 @@ public class DefaultGreeter implements Greeter {
 	}
 
 	@Override
+	public void failUnlisted(String message) {
+		throw new Unlisted(message);
+	}
+
+	@Override
+	public void failDeclared(String message) throws Refused {
+		throw new Refused(message);
+	}
+
+	@Override
 	public String sleep(long millis) {
 		try {
 			Thread.sleep(millis);

@@ -20,6 +20,11 @@ public interface Greeter {
 
 	void fail(String message);
 
+	/** Throws {@link Unlisted}, which this method does not declare. */
+	void failUnlisted(String message);
+
+	void failDeclared(String message) throws Refused;
+
 	String sleep(long millis);
 
 	CompletableFuture<String> greetLater(String name);
@@ -28,6 +33,24 @@ public interface Greeter {
 
 	default String greetTwice(String name) {
 		return greet(name) + " " + greet(name);
+	}
+
+	/** A checked exception a method declares, so the client may rethrow it. */
+	class Refused extends Exception {
+
+		public Refused(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A runtime exception no method declares. */
+	class Unlisted extends RuntimeException {
+
+		public Unlisted(String message) {
+			super(message);
+		}
+
 	}
 
 	/** A record that crosses the wire. */

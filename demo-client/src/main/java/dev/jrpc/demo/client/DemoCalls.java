@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.jrpc.RpcErrorCodes;
-import dev.jrpc.RpcException;
 import dev.jrpc.RpcRemoteException;
 import dev.jrpc.demo.api.GreetingService;
 import dev.jrpc.demo.api.Order;
@@ -75,31 +74,38 @@ class DemoCalls implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println("   -> " + call.get());
 			return true;
 		}
-		catch (RpcException ex) {
+		catch (RuntimeException ex) {
 			this.out.println("   FAILED with " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			return false;
 		}
 	}
 
-	/** Makes a call that should fail on the server and prints what the client learns of the failure. */
+	/**
+	 * Makes a call that should fail on the server with an IllegalArgumentException, and prints what
+	 * the client learns: jrpc rethrows common JDK exceptions (and those the method declares) as
+	 * themselves, with the remote details in an RpcRemoteException as the cause.
+	 */
 	private boolean throwsRemoteException(String title, Supplier<?> call) {
 		this.out.println();
 		this.out.println(title);
 		try {
 			Object result = call.get();
-			this.out.println("   FAILED: expected an RpcRemoteException, got " + result);
+			this.out.println("   FAILED: expected an IllegalArgumentException, got " + result);
 			return false;
 		}
-		catch (RpcRemoteException ex) {
-			this.out.println("   -> threw RpcRemoteException, as expected");
-			this.out.println("      getMessage():    " + ex.getMessage());
-			this.out.println("      remoteType():    " + ex.remoteType());
-			this.out.println("      code():          " + ex.code()
-					+ ((ex.code() == RpcErrorCodes.APPLICATION_ERROR) ? " (application error: the service threw)" : ""));
-			this.out.println("      remoteMessage(): " + ex.remoteMessage());
+		catch (IllegalArgumentException ex) {
+			this.out.println("   -> threw " + ex.getClass().getName() + ": " + ex.getMessage() + ", as expected");
+			if (ex.getCause() instanceof RpcRemoteException remote) {
+				this.out.println("      its cause, the RpcRemoteException:");
+				this.out.println("      getMessage():    " + remote.getMessage());
+				this.out.println("      remoteType():    " + remote.remoteType());
+				this.out.println("      code():          " + remote.code()
+						+ ((remote.code() == RpcErrorCodes.APPLICATION_ERROR) ? " (application error: the service threw)" : ""));
+				this.out.println("      remoteMessage(): " + remote.remoteMessage());
+			}
 			return true;
 		}
-		catch (RpcException ex) {
+		catch (RuntimeException ex) {
 			this.out.println("   FAILED with " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			return false;
 		}

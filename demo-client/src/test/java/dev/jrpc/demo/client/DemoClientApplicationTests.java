@@ -36,6 +36,7 @@ class DemoClientApplicationTests {
 			.contains("Order 1 for Ada Lovelace, placed at 1843-07-10T09:30:00Z (a java.time.Instant)")
 			.contains("250 x Punched card")
 			.contains("-> 1 order" + System.lineSeparator())
+			.contains("threw java.lang.IllegalArgumentException: No order 999")
 			.contains("remoteType():    java.lang.IllegalArgumentException")
 			.contains("code():          -32000")
 			.contains("remoteMessage(): No order 999")
@@ -47,7 +48,7 @@ class DemoClientApplicationTests {
 		try (RpcServer server = serverWith(new StandInOrders(true))) {
 			assertThat(runClient(server)).isEqualTo(1);
 		}
-		assertThat(output).contains("FAILED with RpcRemoteException")
+		assertThat(output).contains("FAILED with IllegalStateException: Database down")
 			.contains("The demo FAILED")
 			.doesNotContain("All calls behaved as expected.");
 	}

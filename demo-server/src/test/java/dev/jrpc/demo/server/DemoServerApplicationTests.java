@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The demo server as the README and run-demo.sh use it, on a free loopback port. */
 @SpringBootTest(properties = { "rpc.server.port=0", "rpc.server.address=127.0.0.1" })
@@ -51,8 +51,10 @@ class DemoServerApplicationTests {
 			assertThat(order.lines()).hasSize(2);
 			assertThat(order.placedAt()).isEqualTo(Instant.parse("1843-07-10T09:30:00Z"));
 			assertThat(orders.ordersOf("Ada Lovelace")).extracting(Order::id).containsExactly(1L, 3L);
-			assertThatExceptionOfType(RpcRemoteException.class).isThrownBy(() -> orders.findOrder(999))
-				.satisfies((ex) -> {
+			assertThatIllegalArgumentException().isThrownBy(() -> orders.findOrder(999))
+				.withMessage("No order 999")
+				.havingCause()
+				.isInstanceOfSatisfying(RpcRemoteException.class, (ex) -> {
 					assertThat(ex.code()).isEqualTo(RpcErrorCodes.APPLICATION_ERROR);
 					assertThat(ex.remoteType()).isEqualTo(IllegalArgumentException.class.getName());
 					assertThat(ex.remoteMessage()).isEqualTo("No order 999");

@@ -14,18 +14,33 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface CallFailure {
 
-	RpcException toException();
+	/** The exception to throw; checked only when the method declares it. */
+	Throwable toException();
 
-	/** The server answered with a JSON-RPC error object. */
-	record Remote(String method, ServerAddress server, int code, String message, @Nullable String remoteType)
+	/**
+	 * The server answered with a JSON-RPC error object. A service exception of a type the method
+	 * may rethrow is rethrown as that type, with an {@link RpcRemoteException} as its cause;
+	 * anything else is an {@link RpcRemoteException}.
+	 */
+	record Remote(ClientMethod method, ServerAddress server, int code, String message, @Nullable String remoteType)
 			implements CallFailure {
 
 		@Override
-		public RpcException toException() {
+		public Throwable toException() {
 			String text = (this.code == RpcErrorCodes.APPLICATION_ERROR && this.remoteType != null)
-					? "%s failed on %s: %s: %s".formatted(this.method, this.server, this.remoteType, this.message)
-					: "%s failed on %s with error %d: %s".formatted(this.method, this.server, this.code, this.message);
-			return new RpcRemoteException(text, this.code, this.remoteType, this.message);
+					? "%s failed on %s: %s: %s".formatted(this.method.displayName(), this.server, this.remoteType,
+							this.message)
+					: "%s failed on %s with error %d: %s".formatted(this.method.displayName(), this.server, this.code,
+							this.message);
+			RpcRemoteException remote = new RpcRemoteException(text, this.code, this.remoteType, this.message);
+			if (this.code == RpcErrorCodes.APPLICATION_ERROR) {
+				Throwable rethrown = this.method.exceptionTypes().create(this.remoteType, this.message);
+				if (rethrown != null) {
+					rethrown.initCause(remote);
+					return rethrown;
+				}
+			}
+			return remote;
 		}
 
 	}

@@ -3,8 +3,12 @@ package dev.jrpc.internal.client;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.jrpc.RpcConnectionException;
+import dev.jrpc.RpcTimeoutException;
 import dev.jrpc.internal.json.ByteBufJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -40,9 +44,20 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Why the connection is going away, when the server or the client said so before it closed. */
 	private volatile @Nullable String closeReason;
 
-	ClientChannel(ServerAddress server, ObjectMapper mapper) {
+	/** Free places for calls in flight, when they are limited. */
+	private final @Nullable Semaphore places;
+
+	private final int maxInFlight;
+
+	/**
+	 * @param maxInFlight most calls in flight at once on this connection, 0 for no limit: some
+	 * servers read one request at a time and lose those that come while they work
+	 */
+	ClientChannel(ServerAddress server, ObjectMapper mapper, int maxInFlight) {
 		this.server = server;
 		this.mapper = mapper;
+		this.maxInFlight = maxInFlight;
+		this.places = (maxInFlight > 0) ? new Semaphore(maxInFlight) : null;
 	}
 
 	@Override
@@ -67,8 +82,28 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		return this.ids.incrementAndGet();
 	}
 
-	/** Registers a call before its request is written, so that its answer always finds it. */
-	void register(long id, PendingCall call) {
+	/**
+	 * Registers a call before its request is written, so that its answer always finds it. With a
+	 * limit of calls in flight, waits for a free place until {@code deadlineNanos}.
+	 * @throws RpcTimeoutException when no place frees up in time
+	 */
+	void register(long id, PendingCall call, long deadlineNanos) {
+		Semaphore places = this.places;
+		if (places != null) {
+			boolean acquired;
+			try {
+				acquired = places.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new RpcConnectionException("Interrupted while waiting to call " + call.method().displayName(), ex);
+			}
+			if (!acquired) {
+				throw new RpcTimeoutException(call.method().displayName() + " found no free place on the connection to "
+						+ this.server + " within its timeout (at most " + this.maxInFlight + " calls in flight)");
+			}
+			call.whenComplete((outcome, failure) -> places.release());
+		}
 		this.calls.put(id, call);
 		if (!isActive()) {
 			// Lost between acquiring the connection and registering: channelInactive may have missed it.

@@ -34,13 +34,16 @@ final class ClientConnection {
 
 	private final int maxFrameSize;
 
+	private final int maxInFlight;
+
 	private volatile @Nullable ClientChannel current;
 
 	/** The connection attempt under way, if any; guarded by this. */
 	private @Nullable CompletableFuture<ClientChannel> connecting;
 
 	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing,
-			int maxFrameSize) {
+			int maxFrameSize, int maxInFlight) {
+		this.maxInFlight = maxInFlight;
 		this.server = server;
 		this.bootstrap = bootstrap;
 		this.mapper = mapper;
@@ -93,7 +96,7 @@ final class ClientConnection {
 	private CompletableFuture<ClientChannel> connect() {
 		CompletableFuture<ClientChannel> result = new CompletableFuture<>();
 		this.connecting = result;
-		ClientChannel handler = new ClientChannel(this.server, this.mapper);
+		ClientChannel handler = new ClientChannel(this.server, this.mapper, this.maxInFlight);
 		ChannelFuture connect;
 		try {
 			connect = this.bootstrap.clone().handler(new ChannelInitializer<Channel>() {

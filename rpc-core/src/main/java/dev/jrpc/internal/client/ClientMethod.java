@@ -1,6 +1,7 @@
 package dev.jrpc.internal.client;
 
 
+import dev.jrpc.OneWay;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -23,12 +24,27 @@ final class ClientMethod {
 
 	private final ObjectReader resultReader;
 
+	private final RemoteExceptionTypes exceptionTypes;
+
+	private final boolean oneWay;
+
 	ClientMethod(RemoteMethod remote, ObjectMapper mapper) {
 		this.remote = remote;
 		this.wireName = new SerializedString(remote.wireName());
 		this.parameterWriters = remote.parameterTypes().stream().map(mapper::writerFor).toArray(ObjectWriter[]::new);
 		this.resultReader = mapper.readerFor(remote.resultType())
 			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.exceptionTypes = RemoteExceptionTypes.of(remote.method());
+		this.oneWay = remote.method().isAnnotationPresent(OneWay.class);
+	}
+
+	RemoteExceptionTypes exceptionTypes() {
+		return this.exceptionTypes;
+	}
+
+	/** Whether the method is sent as a notification, with no id and no answer. */
+	boolean isOneWay() {
+		return this.oneWay;
 	}
 
 	String displayName() {

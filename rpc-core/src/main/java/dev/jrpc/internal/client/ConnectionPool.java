@@ -7,10 +7,10 @@ import dev.jrpc.internal.protocol.Framing;
 import io.netty.bootstrap.Bootstrap;
 import tools.jackson.databind.ObjectMapper;
 
-/** One shared {@link ClientConnection} per server address and framing. */
+/** One shared {@link ClientConnection} per server address, framing and limit of calls in flight. */
 public final class ConnectionPool {
 
-	private record Key(ServerAddress server, Framing framing) {
+	private record Key(ServerAddress server, Framing framing, int maxInFlight) {
 	}
 
 	private final Map<Key, ClientConnection> connections = new ConcurrentHashMap<>();
@@ -27,9 +27,10 @@ public final class ConnectionPool {
 		this.maxFrameSize = maxFrameSize;
 	}
 
-	ClientConnection get(ServerAddress server, Framing framing) {
-		return this.connections.computeIfAbsent(new Key(server, framing),
-				(key) -> new ClientConnection(server, this.bootstrap, this.mapper, framing, this.maxFrameSize));
+	/** The connection to {@code server} with that framing and limit of calls in flight (0: none). */
+	ClientConnection get(ServerAddress server, Framing framing, int maxInFlight) {
+		return this.connections.computeIfAbsent(new Key(server, framing, maxInFlight), (key) -> new ClientConnection(
+				server, this.bootstrap, this.mapper, framing, this.maxFrameSize, maxInFlight));
 	}
 
 	/** Closes every open connection; calls in flight on them fail with a connection error. */

@@ -2,7 +2,6 @@ package dev.jrpc.internal.client;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +32,26 @@ public final class ProxyFactory {
 	}
 
 	/**
-	 * A proxy of {@code type} calling service {@code service} (with {@code version}) at
-	 * {@code addresses}.
+	 * A proxy of {@code type} with {@code settings}.
 	 * @throws IllegalArgumentException when a method cannot be called remotely or an address is
 	 * malformed
 	 */
-	public <T> T create(Class<T> type, String service, String version, String addresses, Duration timeout) {
-		List<ServerAddress> servers = ServerAddress.parseList(addresses);
+	public <T> T create(Class<T> type, ProxySettings settings) {
+		List<ServerAddress> servers = ServerAddress.parseList(settings.addresses());
+		String service = settings.plainNames() ? "" : settings.service();
 		Map<Method, ClientMethod> methods = new HashMap<>();
-		for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper.getTypeFactory())) {
+		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(),
+				this.mapper.getTypeFactory())) {
 			if (!remote.method().isDefault()) {
 				methods.put(remote.method(), new ClientMethod(remote, this.mapper));
 			}
 		}
-		Framing framing = Framing.LENGTH_PREFIXED;
-		List<ClientConnection> targets = servers.stream().map((server) -> this.connections.get(server, framing)).toList();
+		Framing framing = settings.framing();
+		List<ClientConnection> targets = servers.stream()
+			.map((server) -> this.connections.get(server, framing, settings.maxInFlight()))
+			.toList();
 		RemoteCaller caller = new RemoteCaller(targets, new MessageWriter(this.mapper, framing, this.maxFrameSize),
-				timeout, this.callbackExecutor);
+				settings.timeout(), this.callbackExecutor);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
 				new ProxyInvocationHandler(type, Map.copyOf(methods), caller));
 		return type.cast(proxy);

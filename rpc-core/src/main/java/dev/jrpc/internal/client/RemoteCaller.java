@@ -17,6 +17,7 @@ import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.protocol.JsonRpc;
 import dev.jrpc.internal.protocol.MessageWriter;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * outgrows the frame limit fails before anything is sent.
  */
 final class RemoteCaller {
+
+	/** The id of a request sent as a notification: it has none. */
+	private static final long NO_ID = 0;
 
 	private final List<ClientConnection> connections;
 
@@ -53,8 +57,11 @@ final class RemoteCaller {
 		return this.timeout;
 	}
 
-	/** Calls {@code method} and returns its result, or a future of it for an asynchronous method. */
-	@Nullable Object call(ClientMethod method, @Nullable Object[] arguments) {
+	/**
+	 * Calls {@code method} and returns its result, or a future of it for an asynchronous method.
+	 * @throws Throwable an {@link RpcException}, or an exception the method may rethrow
+	 */
+	@Nullable Object call(ClientMethod method, @Nullable Object[] arguments) throws Throwable {
 		long timeoutNanos = this.timeout.toNanos();
 		long deadline = System.nanoTime() + timeoutNanos;
 		ClientChannel channel = acquire(method, deadline);
@@ -62,11 +69,21 @@ final class RemoteCaller {
 			throw new IllegalStateException("Cannot call " + method.displayName()
 					+ " on a jrpc event loop thread: the call would wait for itself");
 		}
+		if (method.isOneWay()) {
+			notify(channel, method, arguments, deadline);
+			return null;
+		}
 		long id = channel.nextId();
-		long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-		ByteBuf request = encode(channel, method, arguments, id, remainingMillis);
 		PendingCall call = new PendingCall(method);
-		channel.register(id, call);
+		channel.register(id, call, deadline);
+		ByteBuf request;
+		try {
+			request = encode(channel, method, arguments, id, deadline);
+		}
+		catch (RuntimeException ex) {
+			channel.fail(id, new CallFailure.Protocol(ex.getMessage(), ex));
+			throw ex;
+		}
 		channel.channel().writeAndFlush(request).addListener((ChannelFutureListener) (future) -> {
 			if (!future.isSuccess()) {
 				channel.fail(id, "Could not send " + method.displayName() + " to " + channel.server() + ": "
@@ -79,17 +96,17 @@ final class RemoteCaller {
 		return await(channel, id, call, deadline);
 	}
 
-	private @Nullable Object await(ClientChannel channel, long id, PendingCall call, long deadline) {
+	private @Nullable Object await(ClientChannel channel, long id, PendingCall call, long deadline) throws Throwable {
 		Object outcome;
 		try {
 			outcome = call.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			channel.forget(id);
-			throw timeout(call, channel).toException();
+			channel.fail(id, timeout(call, channel));
+			outcome = call.join();
 		}
 		catch (InterruptedException ex) {
-			channel.forget(id);
+			channel.fail(id, new CallFailure.Connection("Interrupted", ex));
 			Thread.currentThread().interrupt();
 			throw new RpcException("Interrupted while waiting for " + call.method().displayName(), ex);
 		}
@@ -121,6 +138,20 @@ final class RemoteCaller {
 			});
 		});
 		return result;
+	}
+
+	/** Sends a one-way call as a notification and returns once it is written. */
+	private void notify(ClientChannel channel, ClientMethod method, @Nullable Object[] arguments, long deadline) {
+		ByteBuf request = encode(channel, method, arguments, NO_ID, deadline);
+		ChannelFuture write = channel.channel().writeAndFlush(request);
+		if (!write.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+			throw new RpcTimeoutException("One-way " + method.displayName() + " could not be written to "
+					+ channel.server() + " within " + this.timeout.toMillis() + " ms");
+		}
+		if (!write.isSuccess()) {
+			throw new RpcConnectionException("Could not send one-way " + method.displayName() + " to "
+					+ channel.server() + ": " + write.cause().getMessage(), write.cause());
+		}
 	}
 
 	private CallFailure timeout(PendingCall call, ClientChannel channel) {
@@ -157,15 +188,22 @@ final class RemoteCaller {
 		throw failure;
 	}
 
+	/**
+	 * The request, written straight into a buffer; {@link #NO_ID} makes it a notification. Its
+	 * {@code timeout} member tells the server how long the caller will still wait.
+	 */
 	private ByteBuf encode(ClientChannel channel, ClientMethod method, @Nullable Object[] arguments, long id,
-			long timeoutMillis) {
+			long deadline) {
+		long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
 		try {
 			return this.writer.write(channel.channel().alloc(), (generator) -> {
 				generator.writeStartObject();
 				generator.writeName(JsonRpc.JSONRPC_NAME);
 				generator.writeString(JsonRpc.VERSION_VALUE);
-				generator.writeName(JsonRpc.ID_NAME);
-				generator.writeNumber(id);
+				if (id != NO_ID) {
+					generator.writeName(JsonRpc.ID_NAME);
+					generator.writeNumber(id);
+				}
 				generator.writeName(JsonRpc.METHOD_NAME);
 				generator.writeString(method.wireName());
 				generator.writeName(JsonRpc.PARAMS_NAME);

@@ -13,7 +13,7 @@ final class RemoteErrors {
 	private RemoteErrors() {
 	}
 
-	static CallFailure toFailure(String method, ServerAddress server, JsonNode error) {
+	static CallFailure toFailure(ClientMethod method, ServerAddress server, JsonNode error) {
 		JsonNode code = error.get(JsonRpc.CODE);
 		JsonNode message = error.get(JsonRpc.MESSAGE);
 		JsonNode data = error.get(JsonRpc.DATA);

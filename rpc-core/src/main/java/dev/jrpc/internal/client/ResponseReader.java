@@ -69,7 +69,7 @@ final class ResponseReader {
 				}
 			}
 			if (call != null && error != null) {
-				call.complete(RemoteErrors.toFailure(call.method().displayName(), server, error));
+				call.complete(RemoteErrors.toFailure(call.method(), server, error));
 				return null;
 			}
 			if (call != null && resultLater) {

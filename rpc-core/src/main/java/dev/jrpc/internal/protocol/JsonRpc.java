@@ -58,9 +58,13 @@ public final class JsonRpc {
 
 	/**
 	 * The wire name of a method: {@code <service>.<method>}, where the service part is
-	 * {@code <name>:<version>} when a version is given.
+	 * {@code <name>:<version>} when a version is given; just {@code <method>} for a service with
+	 * plain names, whose service name is empty.
 	 */
 	public static String methodName(String service, String version, String method) {
+		if (service.isEmpty()) {
+			return method;
+		}
 		return version.isEmpty() ? service + '.' + method : service + ':' + version + '.' + method;
 	}
 

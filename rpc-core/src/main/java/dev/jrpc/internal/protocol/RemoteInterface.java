@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 
+import dev.jrpc.OneWay;
 import dev.jrpc.RpcMethod;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeBindings;
@@ -84,6 +85,9 @@ public final class RemoteInterface {
 		}
 		JavaType returnType = resolve(method.getGenericReturnType(), bindings, typeFactory, method);
 		JavaType resultType = async ? returnType.containedTypeOrUnknown(0) : returnType;
+		if (method.isAnnotationPresent(OneWay.class) && returnClass != void.class) {
+			throw error("a @OneWay method gets no answer, so it must return void", method);
+		}
 		RpcMethod rename = method.getAnnotation(RpcMethod.class);
 		String name = (rename != null) ? rename.value() : method.getName();
 		if (name.isBlank()) {

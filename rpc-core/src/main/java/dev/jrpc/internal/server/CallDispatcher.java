@@ -61,48 +61,60 @@ final class CallDispatcher {
 
 	private void run(InboundRequest.Call call, CallResponder connection, long receivedNanos) {
 		ServerMethod method = call.method();
-		if (call.timeoutMillis() >= 0
-				&& System.nanoTime() - receivedNanos > TimeUnit.MILLISECONDS.toNanos(call.timeoutMillis())) {
-			callEnded();
-			finishWithError(call, connection, RpcErrorCodes.DEADLINE_EXCEEDED, "Deadline exceeded: "
-					+ method.displayName() + " waited longer than the caller's " + call.timeoutMillis() + " ms");
+		long deadline = (call.timeoutMillis() >= 0)
+				? receivedNanos + TimeUnit.MILLISECONDS.toNanos(call.timeoutMillis()) : CallDeadline.NONE;
+		if (deadline != CallDeadline.NONE && System.nanoTime() - deadline > 0) {
+			endWith(() -> finishWithError(call, connection, RpcErrorCodes.DEADLINE_EXCEEDED, "Deadline exceeded: "
+					+ method.displayName() + " waited longer than the caller's " + call.timeoutMillis() + " ms"));
 			return;
 		}
 		Object result;
 		try {
+			CallDeadline.set(deadline);
 			result = method.invoke(call.arguments());
 		}
 		catch (InvocationTargetException ex) {
-			callEnded();
-			failed(call, connection, ex.getCause());
+			endWith(() -> failed(call, connection, ex.getCause()));
 			return;
 		}
 		catch (Throwable ex) {
-			callEnded();
 			logger.warn("Could not invoke {}", method.displayName(), ex);
-			finishWithError(call, connection, RpcErrorCodes.INTERNAL_ERROR,
-					"Internal error: could not invoke " + method.displayName());
+			endWith(() -> finishWithError(call, connection, RpcErrorCodes.INTERNAL_ERROR,
+					"Internal error: could not invoke " + method.displayName()));
 			return;
 		}
+		finally {
+			CallDeadline.clear();
+		}
 		if (!method.isAsync()) {
-			callEnded();
-			succeeded(call, connection, result);
+			endWith(() -> succeeded(call, connection, result));
 		}
 		else if (result == null) {
-			callEnded();
-			finishWithError(call, connection, RpcErrorCodes.INTERNAL_ERROR,
-					"Internal error: " + method.displayName() + " returned null instead of a future");
+			endWith(() -> finishWithError(call, connection, RpcErrorCodes.INTERNAL_ERROR,
+					"Internal error: " + method.displayName() + " returned null instead of a future"));
 		}
 		else {
-			((CompletionStage<?>) result).whenComplete((value, failure) -> {
-				callEnded();
+			((CompletionStage<?>) result).whenComplete((value, failure) -> endWith(() -> {
 				if (failure != null) {
 					failed(call, connection, unwrapCompletion(failure));
 				}
 				else {
 					succeeded(call, connection, value);
 				}
-			});
+			}));
+		}
+	}
+
+	/**
+	 * Answers a call, and only then counts it as ended: a stop waiting for the calls in flight must
+	 * not close the connection before their responses are written to it.
+	 */
+	private void endWith(Runnable respond) {
+		try {
+			respond.run();
+		}
+		finally {
+			callEnded();
 		}
 	}
 

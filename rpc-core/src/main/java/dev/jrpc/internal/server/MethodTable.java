@@ -1,6 +1,7 @@
 package dev.jrpc.internal.server;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,9 @@ import tools.jackson.databind.ObjectMapper;
  * read-only afterwards. Nothing that is not declared on an exported interface is in it.
  */
 public final class MethodTable {
+
+	/** How a service exported with plain method names appears in {@link #services()}. */
+	static final String PLAIN = "(plain names) ";
 
 	private final Map<String, ServerMethod[]> byName;
 
@@ -70,13 +74,23 @@ public final class MethodTable {
 						target.getClass().getName() + " does not implement " + type.getName() + ", which it exports");
 			}
 			String key = version.isEmpty() ? service : service + ':' + version;
-			if (!this.services.add(key)) {
+			if (!service.isEmpty() && !this.services.add(key)) {
 				throw new IllegalArgumentException("Service '" + key + "' is exported twice; the second is "
 						+ target.getClass().getName() + ". Give one of them another name or version");
 			}
+			if (service.isEmpty()) {
+				this.services.add(PLAIN + type.getName());
+			}
 			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper.getTypeFactory())) {
-				this.byName.computeIfAbsent(remote.wireName(), (name) -> new ArrayList<>())
-					.add(new ServerMethod(remote, target, this.mapper));
+				List<ServerMethod> overloads = this.byName.computeIfAbsent(remote.wireName(), (name) -> new ArrayList<>());
+				for (ServerMethod existing : overloads) {
+					if (existing.parameterCount() == remote.parameterCount()) {
+						throw new IllegalArgumentException("Methods " + existing.displayName() + " and "
+								+ remote.displayName() + " both answer to '" + remote.wireName() + "' with "
+								+ remote.parameterCount() + " parameters; rename one with @RpcMethod");
+					}
+				}
+				overloads.add(new ServerMethod(remote, target, this.mapper));
 			}
 			return this;
 		}
@@ -89,7 +103,7 @@ public final class MethodTable {
 				methods.forEach((method) -> byCount[method.parameterCount()] = method);
 				table.put(name, byCount);
 			});
-			return new MethodTable(Map.copyOf(table), Set.copyOf(this.services));
+			return new MethodTable(Map.copyOf(table), Collections.unmodifiableSet(new LinkedHashSet<>(this.services)));
 		}
 
 	}

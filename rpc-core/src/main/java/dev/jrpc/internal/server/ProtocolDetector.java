@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.jrpc.internal.protocol.Framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,15 @@ final class ProtocolDetector extends ByteToMessageDecoder {
 				return;
 			}
 			in.skipBytes(1);
+		}
+	}
+
+	/** A client that shuts its side before its first byte will never send one. */
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+		super.userEventTriggered(ctx, evt);
+		if (evt instanceof ChannelInputShutdownReadComplete && ctx.pipeline().context(this) != null) {
+			ctx.close();
 		}
 	}
 

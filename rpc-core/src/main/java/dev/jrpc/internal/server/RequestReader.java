@@ -28,10 +28,20 @@ final class RequestReader {
 	/** Reads one request from the JSON text {@code source} opens; never throws. */
 	InboundRequest read(Supplier<JsonParser> source) {
 		try (JsonParser parser = source.get()) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
+			JsonToken first = parser.nextToken();
+			if (first == null) {
+				return new InboundRequest.Invalid(RequestId.NULL, RpcErrorCodes.PARSE_ERROR, "Parse error: empty message");
+			}
+			if (first != JsonToken.START_OBJECT) {
+				parser.skipChildren();
 				return invalid(RequestId.NULL, "a request must be a JSON object");
 			}
-			return readObject(parser, source);
+			InboundRequest request = readObject(parser, source);
+			if (request instanceof InboundRequest.Call && parser.nextToken() != null) {
+				return new InboundRequest.Invalid(RequestId.NULL, RpcErrorCodes.PARSE_ERROR,
+						"Parse error: data after the end of the request object");
+			}
+			return request;
 		}
 		catch (JacksonException ex) {
 			return unreadable(ex);

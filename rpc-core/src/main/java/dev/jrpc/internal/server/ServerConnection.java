@@ -215,11 +215,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		}
 	}
 
+	/**
+	 * Reads nothing more, sends the error, and closes once it and every request read before it have
+	 * been answered, as when the client closes its side.
+	 */
 	private void closeWithError(ChannelHandlerContext ctx, int code, String message) {
 		logger.debug("Closing connection from {}: {}", ctx.channel().remoteAddress(), message);
 		ctx.channel().config().setAutoRead(false);
-		ctx.writeAndFlush(this.writer.error(ctx.alloc(), RequestId.NULL, code, message, null))
-			.addListener(ChannelFutureListener.CLOSE);
+		this.inputClosed = true;
+		this.unanswered++;
+		respondError(RequestId.NULL, code, message);
 	}
 
 }

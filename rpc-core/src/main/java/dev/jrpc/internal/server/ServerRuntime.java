@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -123,7 +125,13 @@ public final class ServerRuntime {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		// Flush what was written to each connection, then close it; force the close after 5 s.
+		for (Channel channel : this.channels) {
+			channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+		}
+		if (!this.channels.newCloseFuture().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+			this.channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+		}
 		this.workers.shutdownNow();
 		this.ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
 		this.bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
