@@ -32,6 +32,13 @@ public @interface RpcService {
 	/** The service version; none by default. */
 	String version() default "";
 
+	/**
+	 * Whether the methods answer to their plain names, with no service prefix, as JSON-RPC peers
+	 * that know nothing of services call them; {@link #name()} and {@link #version()} are then
+	 * not used. Plain names of all services share one namespace.
+	 */
+	boolean plainNames() default false;
+
 	/** The bean name; by default derived from the class name, as for {@link Component}. */
 	@AliasFor(annotation = Component.class, attribute = "value")
 	String beanName() default "";

@@ -1,11 +1,8 @@
 package dev.jrpc.spring.autoconfigure;
 
-import java.time.Duration;
-
 import dev.jrpc.RpcClient;
 import dev.jrpc.spring.context.ReferenceSettings;
 import dev.jrpc.spring.context.RpcReferenceBeanPostProcessor;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,33 +37,29 @@ public final class RpcClientAutoConfiguration {
 	@Bean
 	static RpcReferenceBeanPostProcessor rpcReferenceBeanPostProcessor(Environment environment,
 			ObjectProvider<RpcProperties> properties, ObjectProvider<RpcClient> client) {
-		RpcReferenceBeanPostProcessor.Defaults defaults = new RpcReferenceBeanPostProcessor.Defaults() {
-
-			@Override
-			public @Nullable String address(String service) {
-				RpcProperties.Client settings = properties.getObject().getClient();
-				RpcProperties.Service own = settings.getServices().get(service);
-				return (own != null && own.getAddress() != null) ? own.getAddress() : settings.getAddress();
-			}
-
-			@Override
-			public Duration timeout(String service) {
-				RpcProperties.Client settings = properties.getObject().getClient();
-				RpcProperties.Service own = settings.getServices().get(service);
-				return (own != null && own.getTimeout() != null) ? own.getTimeout() : settings.getTimeout();
-			}
-
+		RpcReferenceBeanPostProcessor.Defaults defaults = (service) -> {
+			RpcProperties.Client settings = properties.getObject().getClient();
+			RpcProperties.Service own = settings.getServices().getOrDefault(service, new RpcProperties.Service());
+			return new RpcReferenceBeanPostProcessor.ServiceDefaults(
+					(own.getAddress() != null) ? own.getAddress() : settings.getAddress(),
+					(own.getTimeout() != null) ? own.getTimeout() : settings.getTimeout(), own.isPlainNames(),
+					own.getFraming(), own.getMaxInFlight());
 		};
 		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings));
 	}
 
 	private static Object proxy(RpcClient client, ReferenceSettings settings) {
-		return client.proxy(settings.type())
+		RpcClient.ProxyBuilder<?> proxy = client.proxy(settings.type())
 			.name(settings.name())
 			.version(settings.version())
 			.address(settings.address())
 			.timeout(settings.timeout())
-			.build();
+			.framing(settings.framing())
+			.maxInFlight(settings.maxInFlight());
+		if (settings.plainNames()) {
+			proxy.plainNames();
+		}
+		return proxy.build();
 	}
 
 }

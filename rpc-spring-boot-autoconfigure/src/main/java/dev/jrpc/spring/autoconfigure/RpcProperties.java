@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.jrpc.RpcFraming;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -228,6 +229,23 @@ public class RpcProperties {
 		 */
 		private @Nullable Duration timeout;
 
+		/**
+		 * Whether the server's methods answer to their plain names, with no service prefix, as
+		 * most JSON-RPC servers name them.
+		 */
+		private boolean plainNames;
+
+		/**
+		 * How messages are delimited: native frames, or a JSON stream for servers that read one.
+		 */
+		private RpcFraming framing = RpcFraming.NATIVE;
+
+		/**
+		 * Most calls in flight at once per connection, 0 for no limit; 1 for servers that read one
+		 * request at a time.
+		 */
+		private int maxInFlight;
+
 		public @Nullable String getAddress() {
 			return this.address;
 		}
@@ -242,6 +260,30 @@ public class RpcProperties {
 
 		public void setTimeout(@Nullable Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isPlainNames() {
+			return this.plainNames;
+		}
+
+		public void setPlainNames(boolean plainNames) {
+			this.plainNames = plainNames;
+		}
+
+		public RpcFraming getFraming() {
+			return this.framing;
+		}
+
+		public void setFraming(RpcFraming framing) {
+			this.framing = framing;
+		}
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
 		}
 
 	}

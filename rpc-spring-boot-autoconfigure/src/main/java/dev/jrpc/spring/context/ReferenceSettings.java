@@ -2,6 +2,8 @@ package dev.jrpc.spring.context;
 
 import java.time.Duration;
 
+import dev.jrpc.RpcFraming;
+
 /**
  * What one {@code @RpcReference} resolves to, after placeholders and properties: references with
  * equal settings share one proxy.
@@ -11,6 +13,10 @@ import java.time.Duration;
  * @param version the service version, may be empty
  * @param address {@code host:port}, or a comma-separated list
  * @param timeout how long each call waits for its answer
+ * @param plainNames whether the server's methods answer to their plain names
+ * @param framing how messages are delimited on the connection
+ * @param maxInFlight most calls in flight at once per connection, 0 for no limit
  */
-public record ReferenceSettings(Class<?> type, String name, String version, String address, Duration timeout) {
+public record ReferenceSettings(Class<?> type, String name, String version, String address, Duration timeout,
+		boolean plainNames, RpcFraming framing, int maxInFlight) {
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.jrpc.RpcFraming;
 import dev.jrpc.spring.RpcReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
@@ -30,15 +31,26 @@ import org.springframework.util.ReflectionUtils;
  */
 public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPostProcessor, PriorityOrdered {
 
-	/** Where the settings left empty on an annotation come from. */
+	/** Where the settings left empty on an annotation come from: the properties. */
+	@FunctionalInterface
 	public interface Defaults {
 
-		/** The address for {@code service}, from the properties; null when none is configured. */
-		@Nullable String address(String service);
+		/** The configured settings of the references to {@code service}. */
+		ServiceDefaults forService(String service);
 
-		/** The timeout for {@code service}, from the properties. */
-		Duration timeout(String service);
+	}
 
+	/**
+	 * The configured settings of the references to one service.
+	 *
+	 * @param address the address, or null when none is configured
+	 * @param timeout how long each call waits for its answer
+	 * @param plainNames whether the server's methods answer to their plain names
+	 * @param framing how messages are delimited on the connection
+	 * @param maxInFlight most calls in flight at once per connection, 0 for no limit
+	 */
+	public record ServiceDefaults(@Nullable String address, Duration timeout, boolean plainNames, RpcFraming framing,
+			int maxInFlight) {
 	}
 
 	private final Environment environment;
@@ -102,9 +114,10 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 			name = type.getName();
 		}
 		String version = resolve(annotation.version());
+		ServiceDefaults configuredSettings = this.defaults.forService(name);
 		String address = resolve(annotation.address());
 		if (address.isEmpty()) {
-			String configured = this.defaults.address(name);
+			String configured = configuredSettings.address();
 			if (configured == null || configured.isBlank()) {
 				throw new IllegalStateException("No address for @RpcReference field " + describe(field) + " (service "
 						+ name + "): set address on the annotation, rpc.client.services[" + name
@@ -115,7 +128,7 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 		String timeoutText = resolve(annotation.timeout());
 		Duration timeout;
 		if (timeoutText.isEmpty()) {
-			timeout = this.defaults.timeout(name);
+			timeout = configuredSettings.timeout();
 		}
 		else {
 			try {
@@ -130,7 +143,8 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 			throw new IllegalStateException("The timeout of @RpcReference field " + describe(field)
 					+ " must be positive, was " + timeout);
 		}
-		return new ReferenceSettings(type, name, version, address.strip(), timeout);
+		return new ReferenceSettings(type, name, version, address.strip(), timeout, configuredSettings.plainNames(),
+				configuredSettings.framing(), configuredSettings.maxInFlight());
 	}
 
 	private String resolve(String value) {

@@ -30,15 +30,20 @@ public final class RpcServiceBeans {
 			RpcService annotation = beanFactory.findAnnotationOnBean(name, RpcService.class);
 			Class<?> type = ClassUtils.getUserClass(bean);
 			Class<?> exported = exportedInterface(type, annotation);
-			add(server, exported, bean, annotation.name().isEmpty() ? exported.getName() : annotation.name(),
-					annotation.version());
+			add(server, exported, bean, annotation);
 		}
 		return names.length;
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T> void add(RpcServer.Builder server, Class<T> type, Object bean, String name, String version) {
-		server.addService(type, (T) bean, name, version);
+	private static <T> void add(RpcServer.Builder server, Class<T> type, Object bean, RpcService annotation) {
+		if (annotation.plainNames()) {
+			server.addPlainService(type, (T) bean);
+		}
+		else {
+			server.addService(type, (T) bean, annotation.name().isEmpty() ? type.getName() : annotation.name(),
+					annotation.version());
+		}
 	}
 
 	/** The interface {@code type} exports: the one it names, or the one it implements. */
