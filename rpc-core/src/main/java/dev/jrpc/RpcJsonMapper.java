@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * names declared on the application's own types ({@code @JsonTypeInfo(use = NAME)});</li>
  * <li>unknown properties ignored, so an older client and a newer server still talk;</li>
  * <li>{@code null} for a primitive parameter is an error, not a silent zero;</li>
- * <li>{@code java.time} values as ISO-8601 strings;</li>
+ * <li>{@code java.time} values as ISO-8601 strings, read back with the offset they were written
+ * with: an {@code OffsetDateTime} at +05:30 arrives at +05:30, not moved to UTC;</li>
  * <li>read constraints: nesting depth 500, strings no longer than the frame limit, numbers of at
  * most 1000 digits.</li>
  * </ul>
@@ -51,6 +52,7 @@ public final class RpcJsonMapper {
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 			.disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 			.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 	}
 

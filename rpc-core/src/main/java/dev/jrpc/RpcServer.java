@@ -85,9 +85,8 @@ public final class RpcServer implements AutoCloseable {
 		}
 		ServerRuntime started = ServerRuntime.bind(this.settings, this.methods, this.mapper, this.bootstrapCustomizer);
 		this.runtime = started;
-		InetSocketAddress bound = started.localAddress();
-		logger.info("jrpc server listening on {}:{}, exporting {}", bound.getHostString(), bound.getPort(),
-				this.methods.services());
+		logger.info("jrpc server listening on {}:{}, exporting {}", this.settings.bindAddress().getHostString(),
+				started.localAddress().getPort(), this.methods.services());
 	}
 
 	/**

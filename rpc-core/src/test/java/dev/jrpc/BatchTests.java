@@ -1,5 +1,6 @@
 package dev.jrpc;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ class BatchTests {
 			.port(0)
 			.maxBatchSize(5)
 			.addService(Greeter.class, new DefaultGreeter())
+			.addService(Decimals.class, new Decimals() {
+			})
 			.build();
 		this.server.start();
 		this.client = RawClient.connect(this.server.port());
@@ -89,7 +92,7 @@ class BatchTests {
 		JsonNode response = this.client.readJsonLine();
 		assertThat(response.isObject()).isTrue();
 		assertThat(response.get("error").get("code").asInt()).isEqualTo(RpcErrorCodes.INVALID_REQUEST);
-		assertThat(response.get("error").get("message").asString()).contains("6").contains("5");
+		assertThat(response.get("error").get("message").asString()).contains("more than 5");
 		this.client.send(RawClient.request(7, GREET, "[\"still here\"]"));
 		assertThat(this.client.readJsonLine().get("result").asString()).isEqualTo("Hello, still here");
 	}
@@ -103,6 +106,35 @@ class BatchTests {
 			assertThat(element.get("id").isNull()).isTrue();
 			assertThat(element.get("error").get("code").asInt()).isEqualTo(RpcErrorCodes.INVALID_REQUEST);
 		}
+	}
+
+	@Test
+	void keepsNumbersExactlyAsSentInBatchesAndOverloads() {
+		String same = Decimals.class.getName() + ".same";
+		String add = Decimals.class.getName() + ".add";
+		this.client.send("[" + RawClient.request(1, same, "[1.50]") + "]");
+		assertThat(this.client.readLine()).contains("\"result\":1.50}");
+		this.client.send(RawClient.request(2, add, "[1.50, 0.250]"));
+		assertThat(this.client.readLine()).contains("\"result\":1.750}");
+		this.client.send(RawClient.request(3, add, "{\"a\": -123456789012345678901234567890.000001}"));
+		assertThat(this.client.readLine()).contains("\"result\":-123456789012345678901234567890.000001}");
+	}
+
+	/** Decimals, and an overload, to show that no number goes through a double. */
+	public interface Decimals {
+
+		default BigDecimal same(BigDecimal value) {
+			return value;
+		}
+
+		default BigDecimal add(BigDecimal a) {
+			return a;
+		}
+
+		default BigDecimal add(BigDecimal a, BigDecimal b) {
+			return a.add(b);
+		}
+
 	}
 
 	private static void assertBatchAnswered(JsonNode response) {

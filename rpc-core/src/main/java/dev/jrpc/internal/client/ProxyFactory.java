@@ -40,8 +40,7 @@ public final class ProxyFactory {
 		List<ServerAddress> servers = ServerAddress.parseList(settings.addresses());
 		String service = settings.plainNames() ? "" : settings.service();
 		Map<Method, ClientMethod> methods = new HashMap<>();
-		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(),
-				this.mapper.getTypeFactory())) {
+		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(), this.mapper)) {
 			if (!remote.method().isDefault()) {
 				methods.put(remote.method(), new ClientMethod(remote, this.mapper));
 			}

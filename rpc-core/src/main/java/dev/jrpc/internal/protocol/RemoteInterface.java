@@ -21,12 +21,15 @@ import java.util.concurrent.Future;
 import dev.jrpc.OneWay;
 import dev.jrpc.RpcMethod;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.type.TypeBindings;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
  * Parses an interface into the {@link RemoteMethod}s it offers over the wire, once, and rejects
- * what cannot be served with a message that names the method and the fix.
+ * what cannot be served with a message that names the method and the fix: anything that cannot
+ * make the round trip through JSON is rejected here, when the proxy or the service is built (see
+ * {@link TypeCheck}).
  */
 public final class RemoteInterface {
 
@@ -35,13 +38,16 @@ public final class RemoteInterface {
 
 	/**
 	 * The remote methods of {@code type}: every abstract or default method it declares or inherits,
-	 * except static methods and the methods of {@link Object}.
+	 * except static methods and the methods of {@link Object}. Their parameter and result types are
+	 * checked against how {@code mapper} reads them.
 	 * @throws IllegalArgumentException when a method cannot be served
 	 */
-	public static List<RemoteMethod> parse(Class<?> type, String service, String version, TypeFactory typeFactory) {
+	public static List<RemoteMethod> parse(Class<?> type, String service, String version, ObjectMapper mapper) {
 		if (!type.isInterface()) {
 			throw new IllegalArgumentException(type.getName() + " is not an interface: only interfaces can be remote");
 		}
+		TypeFactory typeFactory = mapper.getTypeFactory();
+		TypeCheck typeCheck = new TypeCheck(mapper);
 		JavaType interfaceType = typeFactory.constructType(type);
 		Method[] methods = type.getMethods();
 		Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount));
@@ -51,7 +57,7 @@ public final class RemoteInterface {
 			if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || isObjectMethod(method)) {
 				continue;
 			}
-			RemoteMethod remote = parse(method, interfaceType, service, version, typeFactory);
+			RemoteMethod remote = parse(method, interfaceType, service, version, typeFactory, typeCheck);
 			Method clash = byNameAndArity.putIfAbsent(remote.wireName() + '/' + method.getParameterCount(), method);
 			if (clash != null) {
 				throw new IllegalArgumentException(("Methods %s and %s both answer to '%s' with %d parameters: give one "
@@ -64,7 +70,7 @@ public final class RemoteInterface {
 	}
 
 	private static RemoteMethod parse(Method method, JavaType interfaceType, String service, String version,
-			TypeFactory typeFactory) {
+			TypeFactory typeFactory, TypeCheck typeCheck) {
 		String displayName = describe(method);
 		if (method.getTypeParameters().length > 0) {
 			throw error("a generic method cannot be remote: the caller cannot tell the server its type "
@@ -74,7 +80,9 @@ public final class RemoteInterface {
 		List<JavaType> parameterTypes = new ArrayList<>();
 		List<String> parameterNames = new ArrayList<>();
 		for (Parameter parameter : method.getParameters()) {
-			parameterTypes.add(resolve(parameter.getParameterizedType(), bindings, typeFactory, method));
+			JavaType parameterType = resolve(parameter.getParameterizedType(), bindings, typeFactory, method);
+			check(typeCheck, "parameter '" + parameter.getName() + "'", parameterType, method);
+			parameterTypes.add(parameterType);
 			parameterNames.add(parameter.getName());
 		}
 		Class<?> returnClass = method.getReturnType();
@@ -85,6 +93,7 @@ public final class RemoteInterface {
 		}
 		JavaType returnType = resolve(method.getGenericReturnType(), bindings, typeFactory, method);
 		JavaType resultType = async ? returnType.containedTypeOrUnknown(0) : returnType;
+		check(typeCheck, "the result", resultType, method);
 		if (method.isAnnotationPresent(OneWay.class) && returnClass != void.class) {
 			throw error("a @OneWay method gets no answer, so it must return void", method);
 		}
@@ -101,6 +110,13 @@ public final class RemoteInterface {
 		JavaType resolved = typeFactory.resolveMemberType(type, bindings);
 		checkNoTypeVariable(type, bindings, method);
 		return resolved;
+	}
+
+	private static void check(TypeCheck typeCheck, String role, JavaType type, Method method) {
+		String problem = typeCheck.problem(role, type);
+		if (problem != null) {
+			throw error(problem, method);
+		}
 	}
 
 	/** A type variable the interface binds is fine; one left open would silently become Object. */

@@ -81,7 +81,7 @@ public final class MethodTable {
 			if (service.isEmpty()) {
 				this.services.add(PLAIN + type.getName());
 			}
-			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper.getTypeFactory())) {
+			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper)) {
 				List<ServerMethod> overloads = this.byName.computeIfAbsent(remote.wireName(), (name) -> new ArrayList<>());
 				for (ServerMethod existing : overloads) {
 					if (existing.parameterCount() == remote.parameterCount()) {

@@ -1,18 +1,18 @@
 package dev.jrpc.internal.server;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads {@code params} into a method's arguments: a JSON array binds by position, a JSON object by
  * parameter name. With one overload the values are read straight from the parser; with several,
- * the parameters are read as a tree first, to count them and choose.
+ * the parameters are buffered as tokens first, which keeps every number exactly as sent, to count
+ * them and choose.
  */
 final class ParameterBinder {
 
@@ -27,10 +27,35 @@ final class ParameterBinder {
 			header.chosen = single;
 			return positional ? bindPositional(parser, single) : bindNamed(parser, single);
 		}
-		JsonNode tree = parser.readValueAsTree();
-		ServerMethod method = chooseByCount(overloads, tree.size());
+		ObjectReadContext context = parser.objectReadContext();
+		TokenBuffer buffer = TokenBuffer.forBuffering(parser, context);
+		buffer.copyCurrentStructure(parser);
+		ServerMethod method = chooseByCount(overloads, count(buffer.asParserOnFirstToken(context)));
 		header.chosen = method;
-		return positional ? bindPositional(tree, method) : bindNamed(tree, method);
+		try (JsonParser replay = buffer.asParserOnFirstToken(context)) {
+			return positional ? bindPositional(replay, method) : bindNamed(replay, method);
+		}
+	}
+
+	/** The number of elements or members of the array or object at the parser's current token. */
+	private static int count(JsonParser parser) {
+		int count = 0;
+		try (parser) {
+			if (parser.currentToken() == JsonToken.START_ARRAY) {
+				while (parser.nextToken() != JsonToken.END_ARRAY) {
+					parser.skipChildren();
+					count++;
+				}
+			}
+			else {
+				while (parser.nextName() != null) {
+					parser.nextToken();
+					parser.skipChildren();
+					count++;
+				}
+			}
+		}
+		return count;
 	}
 
 	/** No {@code params} member: only a method without parameters fits. */
@@ -95,52 +120,23 @@ final class ParameterBinder {
 			arguments[index] = read(parser, method, index);
 			seen[index] = true;
 		}
-		checkMissing(method, seen);
+		fillMissing(method, arguments, seen);
 		return arguments;
 	}
 
-	private static @Nullable Object[] bindPositional(JsonNode array, ServerMethod method) {
-		@Nullable Object[] arguments = new Object[method.parameterCount()];
-		for (int i = 0; i < arguments.length; i++) {
-			arguments[i] = read(array.get(i), method, i);
-		}
-		return arguments;
-	}
-
-	private static @Nullable Object[] bindNamed(JsonNode object, ServerMethod method) {
-		@Nullable Object[] arguments = new Object[method.parameterCount()];
-		boolean[] seen = new boolean[arguments.length];
-		Iterator<Map.Entry<String, JsonNode>> members = object.properties().iterator();
-		while (members.hasNext()) {
-			Map.Entry<String, JsonNode> member = members.next();
-			int index = indexOf(method, member.getKey());
-			arguments[index] = read(member.getValue(), method, index);
-			seen[index] = true;
-		}
-		checkMissing(method, seen);
-		return arguments;
-	}
-
+	/** A JSON null is read too, so that the parameter's type decides: an {@code Optional} gets empty. */
 	private static @Nullable Object read(JsonParser parser, ServerMethod method, int index) {
 		if (parser.currentToken() == JsonToken.VALUE_NULL) {
-			return nullArgument(method, index);
+			checkNullable(method, index);
 		}
 		return method.parameterReader(index).readValue(parser);
 	}
 
-	private static @Nullable Object read(JsonNode node, ServerMethod method, int index) {
-		if (node.isNull()) {
-			return nullArgument(method, index);
-		}
-		return method.parameterReader(index).readValue(node);
-	}
-
-	private static @Nullable Object nullArgument(ServerMethod method, int index) {
+	private static void checkNullable(ServerMethod method, int index) {
 		if (method.isPrimitive(index)) {
 			throw new InvalidParamsException("parameter '" + method.parameterNames().get(index) + "' of "
 					+ method.displayName() + " is a primitive and cannot be null");
 		}
-		return null;
 	}
 
 	private static int indexOf(ServerMethod method, String name) {
@@ -153,11 +149,15 @@ final class ParameterBinder {
 		return index;
 	}
 
-	private static void checkMissing(ServerMethod method, boolean[] seen) {
+	/** A parameter left out is what JSON null reads as (an {@code Optional} is empty); a primitive must be given. */
+	private static void fillMissing(ServerMethod method, @Nullable Object[] arguments, boolean[] seen) {
 		for (int i = 0; i < seen.length; i++) {
-			if (!seen[i] && method.isPrimitive(i)) {
-				throw new InvalidParamsException("parameter '" + method.parameterNames().get(i) + "' of "
-						+ method.displayName() + " is a primitive and must be given");
+			if (!seen[i]) {
+				if (method.isPrimitive(i)) {
+					throw new InvalidParamsException("parameter '" + method.parameterNames().get(i) + "' of "
+							+ method.displayName() + " is a primitive and must be given");
+				}
+				arguments[i] = method.absentValue(i);
 			}
 		}
 	}

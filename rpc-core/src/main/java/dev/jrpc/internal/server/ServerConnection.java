@@ -1,6 +1,8 @@
 package dev.jrpc.internal.server;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.internal.json.ByteBufJson;
@@ -19,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * One client connection on the server, last in its pipeline: reads each framed request on the
@@ -116,13 +120,21 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	}
 
 	/**
-	 * A batch: its requests run concurrently and their responses go back as one array. It is read
-	 * as a tree first, to count and split it; an empty or oversized batch gets one error.
+	 * A batch: its requests run concurrently and their responses go back as one array. Each element
+	 * is buffered as tokens, which keeps numbers exactly as sent, and read like a single request; an
+	 * empty batch or one over the limit gets one error, and nothing of it runs.
 	 */
 	private void readBatch(ByteBuf frame) {
-		JsonNode batch;
+		List<TokenBuffer> elements = new ArrayList<>();
+		ObjectReadContext context;
 		try (JsonParser parser = ByteBufJson.parser(this.writer.mapper(), frame)) {
-			batch = parser.readValueAsTree();
+			context = parser.objectReadContext();
+			parser.nextToken();
+			while (parser.nextToken() != JsonToken.END_ARRAY && elements.size() <= this.maxBatchSize) {
+				TokenBuffer element = TokenBuffer.forBuffering(parser, context);
+				element.copyCurrentStructure(parser);
+				elements.add(element);
+			}
 		}
 		catch (JacksonException ex) {
 			InboundRequest.Invalid invalid = RequestReader.unreadable(ex);
@@ -134,19 +146,19 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 			frame.release();
 		}
 		this.unanswered++;
-		if (batch.isEmpty()) {
+		if (elements.isEmpty()) {
 			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch");
 			return;
 		}
-		if (batch.size() > this.maxBatchSize) {
-			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: a batch of " + batch.size()
-					+ " requests is over the limit of " + this.maxBatchSize);
+		if (elements.size() > this.maxBatchSize) {
+			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST,
+					"Invalid Request: a batch of more than " + this.maxBatchSize + " requests is over the limit");
 			return;
 		}
-		BatchResponder responder = new BatchResponder(this, batch.size());
-		for (int i = 0; i < batch.size(); i++) {
-			JsonNode element = batch.get(i);
-			handle(this.reader.read(() -> this.writer.mapper().treeAsTokens(element)), responder.slot(i));
+		BatchResponder responder = new BatchResponder(this, elements.size());
+		for (int i = 0; i < elements.size(); i++) {
+			TokenBuffer element = elements.get(i);
+			handle(this.reader.read(() -> element.asParser(context)), responder.slot(i));
 		}
 	}
 

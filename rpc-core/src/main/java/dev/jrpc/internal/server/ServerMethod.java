@@ -27,6 +27,8 @@ final class ServerMethod {
 
 	private final boolean[] primitive;
 
+	private final @Nullable Object[] absentValues;
+
 	private final ObjectWriter resultWriter;
 
 	ServerMethod(RemoteMethod remote, Object target, ObjectMapper mapper) {
@@ -37,10 +39,12 @@ final class ServerMethod {
 		int count = remote.parameterCount();
 		this.parameterReaders = new ObjectReader[count];
 		this.primitive = new boolean[count];
+		this.absentValues = new Object[count];
 		for (int i = 0; i < count; i++) {
 			this.parameterReaders[i] = mapper.readerFor(remote.parameterTypes().get(i))
 				.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 			this.primitive[i] = remote.parameterTypes().get(i).isPrimitive();
+			this.absentValues[i] = this.primitive[i] ? null : this.parameterReaders[i].readValue("null");
 		}
 		this.resultWriter = mapper.writerFor(remote.resultType());
 	}
@@ -51,6 +55,11 @@ final class ServerMethod {
 
 	int parameterCount() {
 		return this.parameterReaders.length;
+	}
+
+	/** What a named parameter left out of a request binds to: JSON null read into its type. */
+	@Nullable Object absentValue(int index) {
+		return this.absentValues[index];
 	}
 
 	ObjectReader parameterReader(int index) {
