@@ -155,7 +155,9 @@ public final class RpcClient implements AutoCloseable {
 		/**
 		 * At most this many calls in flight at once on each connection, the others waiting for a
 		 * place within their timeout; 0, the default, for no limit. Use 1 for servers that read one
-		 * request at a time and lose those that arrive while they work.
+		 * request at a time and lose those that arrive while they work. One-way calls get no answer
+		 * and so do not count: a call sent right after one may still arrive while such a server is
+		 * busy with it.
 		 */
 		public ProxyBuilder<T> maxInFlight(int calls) {
 			if (calls < 0) {

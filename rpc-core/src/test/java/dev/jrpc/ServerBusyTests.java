@@ -1,5 +1,6 @@
 package dev.jrpc;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A server whose workers are all taken refuses further calls at once, and serves again when one is free. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -60,7 +62,10 @@ class ServerBusyTests {
 
 		this.greeter.release();
 		assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slept 10000");
-		assertThat(remote.greet("Ada")).isEqualTo("Hello, Ada");
+		// The worker hands back its thread just after the answer is written: wait for it, briefly.
+		await().atMost(Duration.ofSeconds(5))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(remote.greet("Ada")).isEqualTo("Hello, Ada"));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.jrpc.internal.client;
 
 import dev.jrpc.RpcConnectionException;
-import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.RpcException;
 import dev.jrpc.RpcProtocolException;
 import dev.jrpc.RpcRemoteException;
@@ -27,18 +26,17 @@ sealed interface CallFailure {
 
 		@Override
 		public Throwable toException() {
-			String text = (this.code == RpcErrorCodes.APPLICATION_ERROR && this.remoteType != null)
+			String text = (this.remoteType != null)
 					? "%s failed on %s: %s: %s".formatted(this.method.displayName(), this.server, this.remoteType,
 							this.message)
 					: "%s failed on %s with error %d: %s".formatted(this.method.displayName(), this.server, this.code,
 							this.message);
 			RpcRemoteException remote = new RpcRemoteException(text, this.code, this.remoteType, this.message);
-			if (this.code == RpcErrorCodes.APPLICATION_ERROR) {
-				Throwable rethrown = this.method.exceptionTypes().create(this.remoteType, this.message);
-				if (rethrown != null) {
-					rethrown.initCause(remote);
-					return rethrown;
-				}
+			// Whatever the code: other servers (jsonrpc4j uses -32001) name the exception type in data too.
+			Throwable rethrown = this.method.exceptionTypes().create(this.remoteType, this.message);
+			if (rethrown != null) {
+				rethrown.initCause(remote);
+				return rethrown;
 			}
 			return remote;
 		}

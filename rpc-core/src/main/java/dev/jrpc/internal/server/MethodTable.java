@@ -41,6 +41,11 @@ public final class MethodTable {
 		return this.services.contains(service);
 	}
 
+	/** Whether a service is exported with plain names, which have no service part. */
+	boolean hasPlainNames() {
+		return this.services.stream().anyMatch((service) -> service.startsWith(PLAIN));
+	}
+
 	/** The exported services' names, for the startup log. */
 	public Set<String> services() {
 		return this.services;

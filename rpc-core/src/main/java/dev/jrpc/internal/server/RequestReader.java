@@ -236,7 +236,7 @@ final class RequestReader {
 
 		private static String notFound(MethodTable methods, String method) {
 			int dot = method.lastIndexOf('.');
-			if (dot > 0 && !methods.hasService(method.substring(0, dot))) {
+			if (dot > 0 && !methods.hasPlainNames() && !methods.hasService(method.substring(0, dot))) {
 				return "Method not found: no service '" + method.substring(0, dot) + "' is exported here";
 			}
 			return "Method not found: '" + method + "'";
