@@ -131,6 +131,26 @@ class JsonStreamModeTests {
 	}
 
 	@Test
+	void bindsANamedReferenceParameterLeftOutAsNullAndRefusesALeftOutPrimitive() {
+		this.client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + GREET + "\",\"params\":{}}");
+		assertThat(this.client.readJsonLine().get("result").asString()).isEqualTo("Hello, null");
+		String add = Greeter.class.getName() + ".add";
+		this.client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"" + add + "\",\"params\":{\"a\":1}}");
+		JsonNode response = this.client.readJsonLine();
+		assertThat(response.at("/error/code").asInt()).isEqualTo(RpcErrorCodes.INVALID_PARAMS);
+		assertThat(response.at("/error/message").asString()).contains("Greeter.add").contains("'b'");
+	}
+
+	@Test
+	void ignoresPropertiesTheServerDoesNotKnowSoThatANewerClientStillTalksToAnOlderServer() {
+		this.client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + Greeter.class.getName()
+				+ ".items\",\"params\":[[{\"name\":\"a\",\"count\":1,\"date\":\"2024-01-01\",\"colour\":\"red\"}]]}");
+		JsonNode result = this.client.readJsonLine().get("result");
+		assertThat(result.get(0).get("name").asString()).isEqualTo("a");
+		assertThat(result.get(0).has("colour")).isFalse();
+	}
+
+	@Test
 	void sendsNoResponseToNotifications() {
 		// A call that runs, one that throws, one that cannot run: none of them is answered.
 		this.client.send("{\"jsonrpc\":\"2.0\",\"method\":\"" + ECHO + "\",\"params\":[\"noted\"]}");

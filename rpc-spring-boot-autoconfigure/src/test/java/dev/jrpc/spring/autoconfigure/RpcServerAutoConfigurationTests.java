@@ -2,6 +2,7 @@ package dev.jrpc.spring.autoconfigure;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.jrpc.RpcClient;
 import dev.jrpc.RpcServer;
@@ -112,6 +113,18 @@ class RpcServerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(customized).isTrue();
+			});
+	}
+
+	@Test
+	void appliesJsonMapperCustomizersToTheServerAndTheClientMappers() {
+		AtomicInteger customized = new AtomicInteger();
+		this.runner.withBean(DefaultCalculator.class)
+			.withBean(RpcJsonMapperCustomizer.class, () -> (builder) -> customized.incrementAndGet())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(RpcClient.class);
+				assertThat(customized).hasValue(2);
 			});
 	}
 
