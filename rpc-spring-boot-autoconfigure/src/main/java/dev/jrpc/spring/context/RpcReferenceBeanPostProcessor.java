@@ -79,7 +79,11 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 				proxy = this.proxies.computeIfAbsent(resolve(field), this.proxyFactory);
 			}
 			catch (RuntimeException ex) {
-				throw new BeanCreationException(beanName, ex.getMessage(), ex);
+				String message = ex.getMessage();
+				if (message == null || !message.contains(describe(field))) {
+					message = "Cannot inject @RpcReference field " + describe(field) + ": " + message;
+				}
+				throw new BeanCreationException(beanName, message, ex);
 			}
 			ReflectionUtils.makeAccessible(field);
 			ReflectionUtils.setField(field, bean, proxy);
