@@ -1,0 +1,152 @@
+package dev.jrpc.benchmark.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.jrpc.benchmark.scenario.ScenarioCase;
+
+/** Writes the report of a run in Markdown. */
+final class MarkdownReport {
+
+	private MarkdownReport() {
+	}
+
+	/** jrpc's throughput over each peer's, per case and thread count; also printed by run.sh. */
+	static String ratioTable(Results results) {
+		StringBuilder table = new StringBuilder("| case | threads | jrpc ops/s |");
+		SystemUnderTest.PEERS.forEach((peer) -> table.append(" ÷ ").append(peer.label()).append(" |"));
+		table.append("\n| --- | ---: | ---: |");
+		SystemUnderTest.PEERS.forEach((peer) -> table.append(" ---: |"));
+		table.append('\n');
+		for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+			for (int threads : results.threads()) {
+				table.append("| ").append(scenarioCase.title()).append(" | ").append(threads).append(" | ")
+					.append(Format.number(results.get(SystemUnderTest.JRPC, scenarioCase, threads).opsPerSecond()))
+					.append(" |");
+				for (SystemUnderTest peer : SystemUnderTest.PEERS) {
+					table.append(' ').append(Format.ratio(results.throughputRatio(scenarioCase, threads, peer))).append(" |");
+				}
+				table.append('\n');
+			}
+		}
+		return table.toString();
+	}
+
+	static String barTable(List<BarCheck> checks) {
+		StringBuilder table = new StringBuilder("| bar | case | measured | met |\n| --- | --- | --- | --- |\n");
+		for (BarCheck check : checks) {
+			table.append("| ").append(check.bar()).append(" | ").append(check.subject()).append(" | ")
+				.append(check.measured()).append(" | ").append(check.met() ? "met" : "**not met**").append(" |\n");
+		}
+		long met = checks.stream().filter(BarCheck::met).count();
+		return table.append('\n').append(met).append(" of ").append(checks.size()).append(" met.\n").toString();
+	}
+
+	static String write(Results results, List<BarCheck> checks, Machine machine, Versions versions, LocalDate date,
+			boolean quick, String chartFile) {
+		RunSettings settings = results.settings();
+		StringBuilder md = new StringBuilder();
+		md.append("# jrpc benchmark, ").append(date).append(quick ? " (quick run)" : "").append("\n\n");
+		if (quick) {
+			md.append("> **Quick run: the numbers are indicative only.** Each benchmark ran ")
+				.append(settings.iterations())
+				.append(": too short for the JIT and the servers to settle, with no error bars, and the JIT ")
+				.append("competes with the client on its one core. On a 2-core machine a figure can move by a ")
+				.append("factor of two from one quick run to the next. The full run ")
+				.append("(`rpc-benchmark/run.sh` without `--quick`) uses rpc-benchmark's 3 × 10 s warm-up and ")
+				.append("3 × 10 s measurement.\n\n");
+		}
+		md.append("""
+				The UserService scenario of [rpc-benchmark](https://github.com/hank-whu/rpc-benchmark)
+				(`existUser`, `createUser`, `getUser`, `listUser`, with its data and inputs), plus an echo of a
+				16-character and of a 256 KiB string, called by JMH through each system's client. Each server
+				runs in its own JVM pinned to core 1 (`taskset -c 1`), the JMH client in another pinned to
+				core 0, over one connection on 127.0.0.1. JMH modes Throughput and SampleTime, 1 and 32
+				threads, `-prof gc` for the client's allocation per call.
+
+				""");
+		md.append("- JMH ").append(settings.jmhVersion()).append(": ").append(settings.iterations()).append('\n');
+		md.append("- JVM flags of every JVM: `").append(settings.jvmArgs()).append("`\n\n");
+
+		md.append("## Machine\n\n| CPU | cores | memory | OS | JDK |\n| --- | --- | --- | --- | --- |\n")
+			.append("| ").append(machine.cpu()).append(" | ").append(machine.cores()).append(" | ")
+			.append(machine.memory()).append(" | ").append(machine.os()).append(" | ").append(settings.jdk())
+			.append(" |\n\n");
+
+		md.append("## Systems\n\n| system | version | transport | serialization |\n| --- | --- | --- | --- |\n")
+			.append(row("jrpc", versions.jrpc(), "Netty " + versions.netty() + " (NIO), native frames",
+					"JSON, Jackson " + versions.jackson()))
+			.append(row("gRPC-Java", versions.grpc(), "grpc-netty-shaded (epoll), HTTP/2",
+					"protobuf " + versions.protobuf() + ", beans converted on every call"))
+			.append(row("Dubbo (default: hessian2)", versions.dubbo(),
+					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "hessian2, Dubbo's default"))
+			.append(row("Dubbo (fastjson2)", versions.dubbo(),
+					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "fastjson2"))
+			.append(row("Netty floor", "—", "Netty " + versions.netty() + " (NIO), jrpc's transport",
+					"none: jrpc's bytes, captured once, replayed"))
+			.append('\n');
+
+		md.append("## Ratios\n\njrpc's throughput divided by each peer's: above 1, jrpc is faster.\n\n")
+			.append(ratioTable(results))
+			.append("\n![jrpc's throughput over each peer's](").append(chartFile).append(")\n\n");
+
+		md.append("## The bar\n\nFrom issue 4: at 32 threads each UserService operation at least 1.3× gRPC-Java's ")
+			.append("throughput and 1.1× Dubbo's (both variants); the 16-character echo at least 0.7× the floor; ")
+			.append("at 1 thread a p50 no higher than gRPC-Java's and no more bytes allocated per call by the ")
+			.append("client than gRPC-Java's.\n\n")
+			.append(barTable(checks)).append('\n');
+
+		md.append("## Results by case\n\nops/s from Throughput mode, p50 and p99 in µs from SampleTime mode, ")
+			.append("B/call allocated by the client JVM per call.\n\n");
+		for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+			md.append("### ").append(scenarioCase.title()).append("\n\n| system |");
+			for (int threads : results.threads()) {
+				String t = " (" + threads + "t)";
+				md.append(" ops/s").append(t).append(" | p50").append(t).append(" | p99").append(t).append(" | B/call")
+					.append(t).append(" |");
+			}
+			md.append("\n| --- |").append(" ---: | ---: | ---: | ---: |".repeat(results.threads().size())).append('\n');
+			for (SystemUnderTest system : SystemUnderTest.values()) {
+				md.append("| ").append(system.label()).append(" |");
+				for (int threads : results.threads()) {
+					Measurement m = results.get(system, scenarioCase, threads);
+					md.append(' ').append(Format.number(m.opsPerSecond())).append(" | ")
+						.append(Format.number(m.p50Micros())).append(" | ").append(Format.number(m.p99Micros()))
+						.append(" | ").append(Format.number(m.bytesPerCall())).append(" |");
+				}
+				md.append('\n');
+			}
+			md.append('\n');
+		}
+
+		md.append("""
+				## Notes
+
+				- Every system runs with its own defaults; only the addresses, Dubbo's QoS port (off) and the
+				  call timeouts (5 s, jrpc's default, for jrpc, Dubbo and the floor) are set.
+				- The floor uses jrpc's transport, 4-byte length frames with a request id, and callers
+				  blocking on a future; its server answers each case with jrpc's own response bytes, captured
+				  at startup from an in-process jrpc server, and its client sends jrpc's own request bytes. No
+				  JSON, proxy or dispatch runs in its loop.
+				- Transports: jrpc uses Netty's native epoll when the application ships Netty's native
+				  library, NIO otherwise. The native library of the Netty that Spring Boot manages was not
+				  available from Maven Central for this build, so jrpc and the floor run on NIO. gRPC-Java uses
+				  the epoll library it ships inside grpc-netty-shaded; Dubbo uses NIO unless told otherwise.
+				- gRPC-Java converts between the scenario's beans and protobuf messages on every call, on both
+				  sides, as rpc-benchmark's gRPC peer does; its times carry nanoseconds, so that every system
+				  carries the same data. Its stubs are generated by protoc-gen-grpc-java 1.83.0, the newest
+				  whose binary Maven Central served here, and run on the gRPC runtime above.
+				- Dubbo runs without registry (a direct `dubbo://` URL). Dubbo 3.3's default serialization is
+				  hessian2 (its providers announce `prefer.serialization=hessian2,fastjson2`, and a consumer
+				  without a registry falls back to hessian2); the second variant asks for fastjson2.
+				- B/call counts everything the client JVM allocates during the measurement, I/O threads
+				  included, divided by the calls made.
+				""");
+		return md.toString();
+	}
+
+	private static String row(String system, String version, String transport, String serialization) {
+		return "| " + system + " | " + version + " | " + transport + " | " + serialization + " |\n";
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.jrpc.benchmark.report;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import dev.jrpc.benchmark.scenario.ScenarioCase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class JmhResultsTests {
+
+	private final Results results = JmhResults.read(directory());
+
+	JmhResultsTests() throws Exception {
+	}
+
+	@Test
+	void throughputIsConvertedToOperationsPerSecondAndLatencyToMicroseconds() {
+		Measurement grpc = this.results.get(SystemUnderTest.GRPC, ScenarioCase.GET_USER, 1);
+		assertThat(grpc.opsPerSecond()).isCloseTo(2000.0, within(1e-6));
+		assertThat(grpc.p50Micros()).isCloseTo(120.0, within(1e-6));
+		assertThat(grpc.p99Micros()).isCloseTo(500.0, within(1e-6));
+		assertThat(this.results.get(SystemUnderTest.JRPC, ScenarioCase.GET_USER, 1).opsPerSecond())
+			.isCloseTo(6000.0, within(1e-6));
+	}
+
+	@Test
+	void allocationComesFromTheThroughputRun() {
+		assertThat(this.results.get(SystemUnderTest.JRPC, ScenarioCase.GET_USER, 1).bytesPerCall()).isEqualTo(7000.0);
+	}
+
+	@Test
+	void ratioIsJrpcOverThePeerAndMissingWhenThePeerDidNotRun() {
+		assertThat(this.results.throughputRatio(ScenarioCase.GET_USER, 1, SystemUnderTest.GRPC).getAsDouble())
+			.isCloseTo(3.0, within(1e-9));
+		assertThat(this.results.throughputRatio(ScenarioCase.GET_USER, 1, SystemUnderTest.FLOOR)).isEmpty();
+	}
+
+	@Test
+	void aBarIsMetOnlyByFiguresThatWereMeasured() {
+		assertThat(Bars.check(this.results)).filteredOn((check) -> check.subject().equals("getUser(id)"))
+			.allSatisfy((check) -> assertThat(check.met()).isEqualTo(!check.bar().startsWith("throughput")))
+			.anySatisfy((check) -> assertThat(check.measured()).isEqualTo("90.0 µs vs 120 µs"))
+			.anySatisfy((check) -> assertThat(check.measured()).isEqualTo("not measured"));
+	}
+
+	private static Path directory() throws URISyntaxException {
+		return Path.of(JmhResultsTests.class.getResource("/results").toURI());
+	}
+
+}

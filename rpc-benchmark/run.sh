@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Runs the benchmark of issue 4 and writes its report: jrpc against gRPC-Java, Apache Dubbo (its
+# default serialization, hessian2, and fastjson2) and a raw Netty floor, on rpc-benchmark's
+# UserService scenario plus two echoes.
+#
+#   rpc-benchmark/run.sh           the full run: rpc-benchmark's 3 x 10 s warm-up and 3 x 10 s
+#                                  measurement, one JVM per benchmark (a few hours)
+#   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only
+#
+# Each system's server runs in its own JVM pinned to core 1, its JMH client in a JVM pinned to
+# core 0. Results go to rpc-benchmark/target/results; the report to rpc-benchmark/results.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "Usage: $0 [--quick]" >&2; exit 2 ;;
+esac
+
+# The same flags for every JVM, servers and clients (JMH's forks get them through -jvmArgs).
+JVM_FLAGS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch"
+if $quick; then
+  # One short iteration each, and no fork: JMH runs every benchmark of a system and thread count in
+  # the one client JVM, because pre-touching 1 GiB costs seconds per JVM here and a fork per
+  # benchmark would not fit in 10 minutes.
+  JMH_ITERATIONS=(-wi 1 -w 1s -i 1 -r 1s -f 0)
+  report_flag=(--quick)
+else
+  JMH_ITERATIONS=(-wi 3 -w 10s -i 3 -r 10s -f 1)
+  report_flag=()
+fi
+THREADS=(1 32)
+results="$here/target/results"
+
+if command -v taskset > /dev/null; then
+  SERVER_CPU=(taskset -c 1)
+  CLIENT_CPU=(taskset -c 0)
+else
+  echo "WARNING: taskset not found; servers and clients run unpinned, sharing every core." >&2
+  SERVER_CPU=()
+  CLIENT_CPU=()
+fi
+
+server_pid=""
+
+# Stops the running server, if any: TERM, then KILL after 15 seconds.
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2> /dev/null; then
+    kill "$server_pid" 2> /dev/null || true
+    for _ in $(seq 1 30); do
+      kill -0 "$server_pid" 2> /dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$server_pid" 2> /dev/null; then
+      echo "WARNING: server $server_pid ignored TERM for 15 s; killing it." >&2
+      kill -9 "$server_pid" 2> /dev/null || true
+    fi
+    wait "$server_pid" 2> /dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT
+
+accepts() {
+  (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null
+}
+
+# start_server <system> <module> <main class> <port>: starts it and waits, 60 s at most, for its port.
+start_server() {
+  local system="$1" module="$2" main="$3" port="$4"
+  local log="$results/$system-server.log"
+  if accepts "$port"; then
+    echo "ERROR: something already listens on 127.0.0.1:$port; stop it first." >&2
+    exit 1
+  fi
+  echo "== $system: starting the server on 127.0.0.1:$port"
+  "${SERVER_CPU[@]}" java $JVM_FLAGS -cp "$here/$module/target/benchmarks.jar" "$main" "$port" > "$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    if accepts "$port"; then
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2> /dev/null; then
+      echo "ERROR: the $system server exited; its log ($log) ends with:" >&2
+      tail -20 "$log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "ERROR: the $system server did not accept connections on port $port within 60 s; see $log" >&2
+  exit 1
+}
+
+# run_client <system> <module> <port> [JMH arguments...]: both thread counts, JSON per thread count.
+run_client() {
+  local system="$1" module="$2" port="$3"
+  shift 3
+  local threads started log
+  for threads in "${THREADS[@]}"; do
+    log="$results/$system-t$threads.log"
+    echo "== $system: JMH client, $threads thread(s)"
+    started=$SECONDS
+    if ! "${CLIENT_CPU[@]}" java $JVM_FLAGS -jar "$here/$module/target/benchmarks.jar" \
+        -bm thrpt,sample -tu us "${JMH_ITERATIONS[@]}" -t "$threads" -prof gc -jvmArgs "$JVM_FLAGS" \
+        -p port="$port" "$@" -rf json -rff "$results/$system-t$threads.json" > "$log" 2>&1; then
+      echo "ERROR: the $system client failed; its log ($log) ends with:" >&2
+      tail -40 "$log" >&2
+      exit 1
+    fi
+    echo "   done in $((SECONDS - started)) s"
+  done
+}
+
+echo "== Building the benchmark jars"
+(cd "$root" && ./mvnw -q -B -Pbenchmark -DskipTests package -am \
+  -pl rpc-benchmark/jrpc,rpc-benchmark/grpc,rpc-benchmark/dubbo,rpc-benchmark/floor,rpc-benchmark/report)
+
+rm -rf "$results"
+mkdir -p "$results"
+
+start_server jrpc jrpc dev.jrpc.benchmark.jrpc.JrpcServerMain 7101
+run_client jrpc jrpc 7101
+stop_server
+
+start_server grpc grpc dev.jrpc.benchmark.grpc.GrpcServerMain 7102
+run_client grpc grpc 7102
+stop_server
+
+# One Dubbo server answers both variants, its default (hessian2) and fastjson2: the serialization
+# is the consumer's choice.
+start_server dubbo dubbo dev.jrpc.benchmark.dubbo.DubboServerMain 7103
+run_client dubbo dubbo 7103 -p serialization=default
+run_client dubbo-fastjson2 dubbo 7103 -p serialization=fastjson2
+stop_server
+
+start_server floor floor dev.jrpc.benchmark.floor.FloorServerMain 7104
+run_client floor floor 7104
+stop_server
+
+echo "== Writing the report"
+java -Djava.awt.headless=true -jar "$here/report/target/benchmarks.jar" "$results" "$here/results" "${report_flag[@]}"
