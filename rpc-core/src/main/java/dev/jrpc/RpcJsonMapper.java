@@ -1,5 +1,6 @@
 package dev.jrpc;
 
+import dev.jrpc.internal.json.IsoDateTimeModule;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -15,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>unknown properties ignored, so an older client and a newer server still talk;</li>
  * <li>{@code null} for a primitive parameter is an error, not a silent zero;</li>
  * <li>{@code java.time} values as ISO-8601 strings, read back with the offset they were written
- * with: an {@code OffsetDateTime} at +05:30 arrives at +05:30, not moved to UTC;</li>
+ * with: an {@code OffsetDateTime} at +05:30 arrives at +05:30, not moved to UTC;
+ * {@code LocalDate} and {@code LocalDateTime} read and written by hand in their default layout,
+ * several times faster than through a {@code DateTimeFormatter}, with the same text;</li>
  * <li>read constraints: nesting depth 500, strings no longer than the frame limit, numbers of at
  * most 1000 digits.</li>
  * </ul>
@@ -53,7 +56,8 @@ public final class RpcJsonMapper {
 			.disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-			.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+			.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+			.addModule(new IsoDateTimeModule());
 	}
 
 }

@@ -1,0 +1,123 @@
+package dev.jrpc.internal.json;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer;
+import tools.jackson.databind.ext.javatime.ser.LocalDateSerializer;
+import tools.jackson.databind.ext.javatime.ser.LocalDateTimeSerializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Jackson's own {@link LocalDate} and {@link LocalDateTime} serializers and deserializers, with a
+ * fast path for their default ISO-8601 layout through {@link IsoDateTimes}. The text on the wire
+ * is the same; anything else (a {@code @JsonFormat}, timestamps, an unusual layout, an error) takes
+ * Jackson's path.
+ */
+public final class IsoDateTimeModule extends SimpleModule {
+
+	public IsoDateTimeModule() {
+		super("jrpc-iso-date-time");
+		addSerializer(LocalDate.class, new DateSerializer());
+		addSerializer(LocalDateTime.class, new DateTimeSerializer());
+		addDeserializer(LocalDate.class, new DateDeserializer());
+		addDeserializer(LocalDateTime.class, new DateTimeDeserializer());
+	}
+
+	private static final class DateDeserializer extends LocalDateDeserializer {
+
+		DateDeserializer() {
+			super(DateTimeFormatter.ISO_LOCAL_DATE);
+		}
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.hasToken(JsonToken.VALUE_STRING)) {
+				LocalDate date = IsoDateTimes.parseDate(parser.getStringCharacters(), parser.getStringOffset(),
+						parser.getStringLength());
+				if (date != null) {
+					return date;
+				}
+			}
+			return super.deserialize(parser, context);
+		}
+
+	}
+
+	private static final class DateTimeDeserializer extends LocalDateTimeDeserializer {
+
+		DateTimeDeserializer() {
+			super(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+		}
+
+		@Override
+		public LocalDateTime deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.hasToken(JsonToken.VALUE_STRING)) {
+				LocalDateTime value = IsoDateTimes.parseDateTime(parser.getStringCharacters(),
+						parser.getStringOffset(), parser.getStringLength());
+				if (value != null) {
+					return value;
+				}
+			}
+			return super.deserialize(parser, context);
+		}
+
+	}
+
+	private static final class DateSerializer extends LocalDateSerializer {
+
+		DateSerializer() {
+			super();
+		}
+
+		@Override
+		public void serialize(LocalDate value, JsonGenerator generator, SerializationContext context) {
+			if (this._formatter != null || useTimestamp(context) || !writeIso(generator, value)) {
+				super.serialize(value, generator, context);
+			}
+		}
+
+	}
+
+	private static final class DateTimeSerializer extends LocalDateTimeSerializer {
+
+		DateTimeSerializer() {
+			super();
+		}
+
+		@Override
+		public void serialize(LocalDateTime value, JsonGenerator generator, SerializationContext context) {
+			if (this._formatter != null || useTimestamp(context) || !writeIso(generator, value)) {
+				super.serialize(value, generator, context);
+			}
+		}
+
+	}
+
+	/** Writes {@code value} by hand; false, having written nothing, when it is not for the fast path. */
+	private static boolean writeIso(JsonGenerator generator, LocalDate value) {
+		char[] text = new char[IsoDateTimes.MAX_LENGTH];
+		return write(generator, text, IsoDateTimes.format(value, text));
+	}
+
+	private static boolean writeIso(JsonGenerator generator, LocalDateTime value) {
+		char[] text = new char[IsoDateTimes.MAX_LENGTH];
+		return write(generator, text, IsoDateTimes.format(value, text));
+	}
+
+	private static boolean write(JsonGenerator generator, char[] text, int length) {
+		if (length < 0) {
+			return false;
+		}
+		generator.writeString(text, 0, length);
+		return true;
+	}
+
+}

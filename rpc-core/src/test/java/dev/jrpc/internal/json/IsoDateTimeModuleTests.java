@@ -1,0 +1,86 @@
+package dev.jrpc.internal.json;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import dev.jrpc.RpcJsonMapper;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The hand-written date codecs against Jackson's own: the same text out, the same values in, for
+ * the edges and for many random values; other layouts still read through Jackson's path.
+ */
+class IsoDateTimeModuleTests {
+
+	private final JsonMapper fast = RpcJsonMapper.create(1024);
+
+	private final JsonMapper plain = JsonMapper.builder().build();
+
+	@Test
+	void writesTheSameTextAsJacksonAndReadsItBack() {
+		for (LocalDateTime value : samples()) {
+			String expected = '"' + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value) + '"';
+			assertThat(this.fast.writeValueAsString(value)).isEqualTo(expected)
+				.isEqualTo(this.plain.writeValueAsString(value));
+			assertThat(this.fast.readValue(expected, LocalDateTime.class)).isEqualTo(value);
+			LocalDate date = value.toLocalDate();
+			String dateText = '"' + DateTimeFormatter.ISO_LOCAL_DATE.format(date) + '"';
+			assertThat(this.fast.writeValueAsString(date)).isEqualTo(dateText)
+				.isEqualTo(this.plain.writeValueAsString(date));
+			assertThat(this.fast.readValue(dateText, LocalDate.class)).isEqualTo(date);
+		}
+	}
+
+	@Test
+	void readsTheShorterLayoutsJacksonAccepts() {
+		assertThat(this.fast.readValue("\"2026-11-24T10:15\"", LocalDateTime.class))
+			.isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 15));
+		assertThat(this.fast.readValue("\"2026-11-24T10:15:30.5\"", LocalDateTime.class))
+			.isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 15, 30, 500_000_000));
+	}
+
+	@Test
+	void leavesYearsBeyondFourDigitsAndOtherLayoutsToJackson() {
+		LocalDateTime far = LocalDateTime.of(12345, 1, 2, 3, 4, 5);
+		String text = this.fast.writeValueAsString(far);
+		assertThat(text).isEqualTo(this.plain.writeValueAsString(far));
+		assertThat(this.fast.readValue(text, LocalDateTime.class)).isEqualTo(far);
+		assertThat(this.fast.readValue("\"-0001-01-01\"", LocalDate.class)).isEqualTo(LocalDate.of(-1, 1, 1));
+	}
+
+	@Test
+	void reportsAnInvalidDateAsJacksonDoes() {
+		assertThatThrownBy(() -> this.fast.readValue("\"2026-02-30\"", LocalDate.class))
+			.hasMessageContaining("2026-02-30");
+		assertThatThrownBy(() -> this.fast.readValue("\"2026-11-24T25:00:00\"", LocalDateTime.class))
+			.hasMessageContaining("2026-11-24T25:00:00");
+	}
+
+	private static List<LocalDateTime> samples() {
+		List<LocalDateTime> samples = new ArrayList<>(List.of(LocalDateTime.of(0, 1, 1, 0, 0),
+				LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999), LocalDateTime.of(2024, 2, 29, 12, 0),
+				LocalDateTime.of(2026, 11, 24, 10, 15, 30, 100), LocalDateTime.of(2026, 11, 24, 10, 15, 30, 120_000_000)));
+		SplittableRandom random = new SplittableRandom(42);
+		for (int i = 0; i < 2000; i++) {
+			LocalDate day = LocalDate.ofEpochDay(random.nextLong(LocalDate.of(0, 1, 1).toEpochDay(),
+					LocalDate.of(9999, 12, 31).toEpochDay()));
+			int nanos = switch (i % 4) {
+				case 0 -> 0;
+				case 1 -> random.nextInt(1000) * 1_000_000;
+				case 2 -> random.nextInt(1_000_000) * 1000;
+				default -> random.nextInt(1_000_000_000);
+			};
+			samples.add(day.atTime(random.nextInt(24), random.nextInt(60), random.nextInt(60), nanos));
+		}
+		return samples;
+	}
+
+}
