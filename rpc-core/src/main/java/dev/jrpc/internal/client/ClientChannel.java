@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.jrpc.RpcConnectionException;
 import dev.jrpc.RpcTimeoutException;
 import dev.jrpc.internal.json.ByteBufJson;
+import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -41,6 +43,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 	private volatile @Nullable Channel channel;
 
+	private volatile @Nullable WriteBatcher writes;
+
 	/** Why the connection is going away, when the server or the client said so before it closed. */
 	private volatile @Nullable String closeReason;
 
@@ -63,6 +67,12 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.channel = ctx.channel();
+		this.writes = new WriteBatcher(ctx.channel());
+	}
+
+	/** Writes a request; requests of many callers written together share one flush. */
+	ChannelFuture write(ByteBuf request) {
+		return this.writes.write(request);
 	}
 
 	ServerAddress server() {

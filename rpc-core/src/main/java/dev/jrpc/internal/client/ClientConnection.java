@@ -14,7 +14,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,9 +23,6 @@ import tools.jackson.databind.ObjectMapper;
  * connection attempt.
  */
 final class ClientConnection {
-
-	/** Most flushes merged into one; a bound on how long a request may wait for others. */
-	private static final int FLUSHES_PER_WRITE = 64;
 
 	private final ServerAddress server;
 
@@ -106,11 +102,9 @@ final class ClientConnection {
 			connect = this.bootstrap.clone().handler(new ChannelInitializer<Channel>() {
 				@Override
 				protected void initChannel(Channel channel) {
-					// 1. Requests written close together, by many callers, leave in one system call.
-					channel.pipeline().addLast("flushes", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
-					// 2. Framing, capped at the frame limit.
+					// 1. Framing, capped at the frame limit.
 					channel.pipeline().addLast("framer", ClientConnection.this.framing.newDecoder(ClientConnection.this.maxFrameSize));
-					// 3. Responses matched to the calls in flight.
+					// 2. Responses matched to the calls in flight; requests leave through a WriteBatcher.
 					channel.pipeline().addLast("calls", handler);
 				}
 			}).connect(new InetSocketAddress(this.server.host(), this.server.port()));

@@ -84,7 +84,7 @@ final class RemoteCaller {
 			channel.fail(id, new CallFailure.Protocol(ex.getMessage(), ex));
 			throw ex;
 		}
-		channel.channel().writeAndFlush(request).addListener((ChannelFutureListener) (future) -> {
+		channel.write(request).addListener((ChannelFutureListener) (future) -> {
 			if (!future.isSuccess()) {
 				channel.fail(id, "Could not send " + method.displayName() + " to " + channel.server() + ": "
 						+ future.cause().getMessage(), future.cause());
@@ -143,7 +143,7 @@ final class RemoteCaller {
 	/** Sends a one-way call as a notification and returns once it is written. */
 	private void notify(ClientChannel channel, ClientMethod method, @Nullable Object[] arguments, long deadline) {
 		ByteBuf request = encode(channel, method, arguments, NO_ID, deadline);
-		ChannelFuture write = channel.channel().writeAndFlush(request);
+		ChannelFuture write = channel.write(request);
 		if (!write.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			throw new RpcTimeoutException("One-way " + method.displayName() + " could not be written to "
 					+ channel.server() + " within " + this.timeout.toMillis() + " ms");

@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -15,9 +14,6 @@ import tools.jackson.databind.ObjectMapper;
  * dispatches calls.
  */
 final class ServerChannelInitializer extends ChannelInitializer<Channel> {
-
-	/** Most flushes merged into one; a bound on how long a response may wait for others. */
-	static final int FLUSHES_PER_WRITE = 64;
 
 	private final RequestReader reader;
 
@@ -49,11 +45,9 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 	}
 
 	private void configure(ChannelPipeline pipeline, Framing framing) {
-		// 2. Responses written close together, from many workers, leave in one system call.
-		pipeline.addLast("flushes", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
-		// 3. Framing, failing as soon as a message passes the limit.
+		// 2. Framing, failing as soon as a message passes the limit.
 		pipeline.addLast("framer", framing.newDecoder(this.maxFrameSize));
-		// 4. Requests in, calls dispatched to workers, responses out.
+		// 3. Requests in, calls dispatched to workers, responses out, batched by a WriteBatcher.
 		MessageWriter writer = new MessageWriter(this.mapper, framing, this.maxFrameSize);
 		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, this.maxFrameSize,
 				this.maxBatchSize));

@@ -8,6 +8,7 @@ import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.internal.protocol.RequestId;
+import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -47,6 +48,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private Channel channel;
 
+	private WriteBatcher writes;
+
 	/** Calls of this connection not yet answered; only touched on the event loop. */
 	private int unanswered;
 
@@ -64,6 +67,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.channel = ctx.channel();
+		this.writes = new WriteBatcher(this.channel);
 	}
 
 	@Override
@@ -168,7 +172,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	 */
 	@Override
 	public void respond(ByteBuf response) {
-		this.channel.writeAndFlush(response).addListener((ChannelFutureListener) (future) -> answered());
+		this.writes.write(response).addListener((ChannelFutureListener) (future) -> answered());
 	}
 
 	/** A request that gets no response (a notification). */
