@@ -1,9 +1,12 @@
 package dev.jrpc;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.testing.DefaultGreeter;
@@ -110,6 +113,40 @@ class ClientServerTests {
 			.hasMessageContaining("Greeter.sleep")
 			.hasMessageContaining("200 ms");
 		assertThat(impatient.greet("again")).isEqualTo("Hello, again");
+	}
+
+	@Test
+	void anAsynchronousCallReturnsAtOnceEvenWhenItMustFirstConnect() throws Exception {
+		LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+		try (RpcClient deferred = RpcClient.builder().callbackExecutor(tasks::add).build()) {
+			Greeter fresh = deferred.create(Greeter.class, "127.0.0.1:" + this.server.port());
+			CompletableFuture<String> answer = fresh.greetLater("Di");
+			assertThat(answer).isNotDone();
+			// Nothing happened on the calling thread: connecting waits for the callback executor.
+			assertThat(tasks).hasSize(1);
+			while (!answer.isDone()) {
+				Runnable task = tasks.poll(5, TimeUnit.SECONDS);
+				assertThat(task).as("a task of the callback executor").isNotNull();
+				task.run();
+			}
+			assertThat(answer.get()).isEqualTo("Hello, Di");
+
+			// A server that is down: the call still returns, and its future carries the failure.
+			int closedPort;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				closedPort = socket.getLocalPort();
+			}
+			CompletableFuture<String> failed = deferred
+				.create(Greeter.class, "127.0.0.1:" + closedPort)
+				.greetLater("nobody");
+			assertThat(failed).isNotDone();
+			while (!failed.isDone()) {
+				Runnable task = tasks.poll(5, TimeUnit.SECONDS);
+				assertThat(task).as("a task of the callback executor").isNotNull();
+				task.run();
+			}
+			assertThatThrownBy(failed::get).cause().isInstanceOf(RpcConnectionException.class);
+		}
 	}
 
 	@Test

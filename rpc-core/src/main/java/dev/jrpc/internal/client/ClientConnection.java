@@ -55,6 +55,12 @@ final class ClientConnection {
 		return this.server;
 	}
 
+	/** Whether the connection is open now, so that acquiring it will not wait. */
+	boolean isOpen() {
+		ClientChannel open = this.current;
+		return open != null && open.isActive();
+	}
+
 	/**
 	 * The open connection, opening it if needed and waiting for it until {@code deadlineNanos}.
 	 * @throws RpcConnectionException when it cannot be opened

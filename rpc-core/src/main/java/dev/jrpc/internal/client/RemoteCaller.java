@@ -62,8 +62,50 @@ final class RemoteCaller {
 	 * @throws Throwable an {@link RpcException}, or an exception the method may rethrow
 	 */
 	@Nullable Object call(ClientMethod method, @Nullable Object[] arguments) throws Throwable {
-		long timeoutNanos = this.timeout.toNanos();
-		long deadline = System.nanoTime() + timeoutNanos;
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		if (method.isAsync() && !allOpen()) {
+			return callWhenConnected(method, arguments, deadline);
+		}
+		return call(method, arguments, deadline);
+	}
+
+	/**
+	 * An asynchronous call that must first open a connection: it returns at once, and the waiting
+	 * for the connection happens on the callback executor, bounded by the call's deadline.
+	 */
+	private CompletableFuture<Object> callWhenConnected(ClientMethod method, @Nullable Object[] arguments,
+			long deadline) {
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		this.callbackExecutor.execute(() -> {
+			try {
+				@SuppressWarnings("unchecked")
+				CompletableFuture<Object> answer = (CompletableFuture<Object>) call(method, arguments, deadline);
+				answer.whenComplete((value, failure) -> {
+					if (failure != null) {
+						result.completeExceptionally(failure);
+					}
+					else {
+						result.complete(value);
+					}
+				});
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		});
+		return result;
+	}
+
+	private boolean allOpen() {
+		for (ClientConnection connection : this.connections) {
+			if (!connection.isOpen()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private @Nullable Object call(ClientMethod method, @Nullable Object[] arguments, long deadline) throws Throwable {
 		ClientChannel channel = acquire(method, deadline);
 		if (channel.channel().eventLoop().inEventLoop()) {
 			throw new IllegalStateException("Cannot call " + method.displayName()
