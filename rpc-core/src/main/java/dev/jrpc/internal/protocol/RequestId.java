@@ -52,12 +52,11 @@ public final class RequestId {
 		if (token == JsonToken.VALUE_STRING) {
 			return new RequestId(Kind.STRING, 0, parser.getString());
 		}
-		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.LONG
-				|| token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
 			return of(parser.getLongValue());
 		}
 		if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-			return new RequestId(Kind.RAW_NUMBER, 0, parser.getText());
+			return new RequestId(Kind.RAW_NUMBER, 0, parser.getString());
 		}
 		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
 			parser.skipChildren();
