@@ -121,11 +121,6 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		}
 	}
 
-	/** Forgets a call the caller gave up on; a late answer to it is ignored. */
-	void forget(long id) {
-		this.calls.remove(id);
-	}
-
 	/** Fails one call, if it is still waiting. */
 	void fail(long id, String message, @Nullable Throwable cause) {
 		fail(id, new CallFailure.Connection(message, cause));

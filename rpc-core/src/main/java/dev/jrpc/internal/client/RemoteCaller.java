@@ -53,10 +53,6 @@ final class RemoteCaller {
 		return this.connections.stream().map(ClientConnection::server).toList();
 	}
 
-	Duration timeout() {
-		return this.timeout;
-	}
-
 	/**
 	 * Calls {@code method} and returns its result, or a future of it for an asynchronous method.
 	 * @throws Throwable an {@link RpcException}, or an exception the method may rethrow

@@ -51,10 +51,6 @@ public final class MethodTable {
 		return this.services;
 	}
 
-	public boolean isEmpty() {
-		return this.services.isEmpty();
-	}
-
 	/** Builds a {@link MethodTable}. */
 	public static final class Builder {
 
