@@ -6,6 +6,10 @@
 #   rpc-benchmark/run.sh           the full run: rpc-benchmark's 3 x 10 s warm-up and 3 x 10 s
 #                                  measurement, one JVM per benchmark (a few hours)
 #   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only
+#   rpc-benchmark/run.sh [--quick] jrpc floor
+#                                  measures only the systems named (jrpc, grpc, dubbo,
+#                                  dubbo-fastjson2, floor), keeps the other systems' last results
+#                                  and writes the report from all of them
 #
 # Each system's server runs in its own JVM pinned to core 1, its JMH client in a JVM pinned to
 # core 0. Results go to rpc-benchmark/target/results; the report to rpc-benchmark/results.
@@ -14,12 +18,28 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 
+ALL_SYSTEMS=(jrpc grpc dubbo dubbo-fastjson2 floor)
 quick=false
-case "${1:-}" in
-  --quick) quick=true ;;
-  "") ;;
-  *) echo "Usage: $0 [--quick]" >&2; exit 2 ;;
-esac
+selected=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    jrpc | grpc | dubbo | dubbo-fastjson2 | floor) selected+=("$arg") ;;
+    *) echo "Usage: $0 [--quick] [system...], the systems being ${ALL_SYSTEMS[*]}" >&2; exit 2 ;;
+  esac
+done
+if [[ ${#selected[@]} -eq 0 ]]; then
+  selected=("${ALL_SYSTEMS[@]}")
+fi
+
+# is_selected <system>: whether this run measures it.
+is_selected() {
+  local system
+  for system in "${selected[@]}"; do
+    [[ "$system" == "$1" ]] && return 0
+  done
+  return 1
+}
 
 # The same flags for every JVM, servers and clients (JMH's forks get them through -jvmArgs).
 JVM_FLAGS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch"
@@ -119,27 +139,41 @@ echo "== Building the benchmark jars"
 (cd "$root" && ./mvnw -q -B -Pbenchmark -DskipTests package -am \
   -pl rpc-benchmark/jrpc,rpc-benchmark/grpc,rpc-benchmark/dubbo,rpc-benchmark/floor,rpc-benchmark/report)
 
-rm -rf "$results"
 mkdir -p "$results"
+for system in "${selected[@]}"; do
+  rm -f "$results/$system"-t*.json "$results/$system"-t*.log "$results/$system"-server.log
+done
 
-start_server jrpc jrpc dev.jrpc.benchmark.jrpc.JrpcServerMain 7101
-run_client jrpc jrpc 7101
-stop_server
+if is_selected jrpc; then
+  start_server jrpc jrpc dev.jrpc.benchmark.jrpc.JrpcServerMain 7101
+  run_client jrpc jrpc 7101
+  stop_server
+fi
 
-start_server grpc grpc dev.jrpc.benchmark.grpc.GrpcServerMain 7102
-run_client grpc grpc 7102
-stop_server
+if is_selected grpc; then
+  start_server grpc grpc dev.jrpc.benchmark.grpc.GrpcServerMain 7102
+  run_client grpc grpc 7102
+  stop_server
+fi
 
 # One Dubbo server answers both variants, its default (hessian2) and fastjson2: the serialization
 # is the consumer's choice.
-start_server dubbo dubbo dev.jrpc.benchmark.dubbo.DubboServerMain 7103
-run_client dubbo dubbo 7103 -p serialization=default
-run_client dubbo-fastjson2 dubbo 7103 -p serialization=fastjson2
-stop_server
+if is_selected dubbo || is_selected dubbo-fastjson2; then
+  start_server dubbo dubbo dev.jrpc.benchmark.dubbo.DubboServerMain 7103
+  if is_selected dubbo; then
+    run_client dubbo dubbo 7103 -p serialization=default
+  fi
+  if is_selected dubbo-fastjson2; then
+    run_client dubbo-fastjson2 dubbo 7103 -p serialization=fastjson2
+  fi
+  stop_server
+fi
 
-start_server floor floor dev.jrpc.benchmark.floor.FloorServerMain 7104
-run_client floor floor 7104
-stop_server
+if is_selected floor; then
+  start_server floor floor dev.jrpc.benchmark.floor.FloorServerMain 7104
+  run_client floor floor 7104
+  stop_server
+fi
 
 echo "== Writing the report"
 java -Djava.awt.headless=true -jar "$here/report/target/benchmarks.jar" "$results" "$here/results" "${report_flag[@]}"

@@ -47,8 +47,14 @@ final class JmhResults {
 				Measurement measurement = measurements.getOrDefault(key,
 						Measurement.empty(system.get(), scenarioCase, threadCount));
 				measurements.put(key, merge(measurement, entry));
+				RunSettings entrySettings = settingsOf(entry);
 				if (settings == null) {
-					settings = settingsOf(entry);
+					settings = entrySettings;
+				}
+				else if (!settings.iterations().equals(entrySettings.iterations())) {
+					throw new IllegalStateException(file + " was measured with " + entrySettings.iterations()
+							+ ", other results with " + settings.iterations()
+							+ "; rerun every system with the same settings (rpc-benchmark/run.sh [--quick])");
 				}
 			}
 		}
