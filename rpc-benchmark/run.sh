@@ -4,7 +4,7 @@
 # UserService scenario plus two echoes.
 #
 #   rpc-benchmark/run.sh           the full run: rpc-benchmark's 3 x 10 s warm-up and 3 x 10 s
-#                                  measurement, one JVM per benchmark (a few hours)
+#                                  measurement, one JVM per benchmark (about 2 h 15 min on 2 cores)
 #   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only
 #   rpc-benchmark/run.sh [--quick] jrpc floor
 #                                  measures only the systems named (jrpc, grpc, dubbo,

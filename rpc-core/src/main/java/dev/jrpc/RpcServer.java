@@ -190,7 +190,10 @@ public final class RpcServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Threads that run service methods. */
+		/**
+		 * Most threads that run service methods at once; they start when needed, and one without work
+		 * for a minute ends.
+		 */
 		public Builder workerThreads(int threads) {
 			this.workerThreads = checkPositive(threads, "workerThreads");
 			return this;

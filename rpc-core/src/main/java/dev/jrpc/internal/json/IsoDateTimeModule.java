@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,15 +74,32 @@ public final class IsoDateTimeModule extends SimpleModule {
 
 	}
 
+	/*
+	 * Jackson gives every property its own copy of a serializer, made by withFormat (and
+	 * withFeatures); the overrides make those copies of this class, or the fast path would serve
+	 * root values only.
+	 */
+
 	private static final class DateSerializer extends LocalDateSerializer {
 
 		DateSerializer() {
 			super();
 		}
 
+		private DateSerializer(DateSerializer base, @Nullable DateTimeFormatter formatter,
+				@Nullable Boolean useTimestamp, JsonFormat.@Nullable Shape shape) {
+			super(base, formatter, useTimestamp, shape);
+		}
+
+		@Override
+		protected DateSerializer withFormat(@Nullable DateTimeFormatter formatter, @Nullable Boolean useTimestamp,
+				JsonFormat.@Nullable Shape shape) {
+			return new DateSerializer(this, formatter, useTimestamp, shape);
+		}
+
 		@Override
 		public void serialize(LocalDate value, JsonGenerator generator, SerializationContext context) {
-			if (this._formatter != null || useTimestamp(context) || !writeIso(generator, value)) {
+			if (!isIsoText(this._formatter, this._shape, useTimestamp(context)) || !writeIso(generator, value)) {
 				super.serialize(value, generator, context);
 			}
 		}
@@ -92,13 +112,36 @@ public final class IsoDateTimeModule extends SimpleModule {
 			super();
 		}
 
+		private DateTimeSerializer(DateTimeSerializer base, @Nullable DateTimeFormatter formatter,
+				@Nullable Boolean useTimestamp, @Nullable Boolean useNanoseconds) {
+			super(base, formatter, useTimestamp, useNanoseconds);
+		}
+
+		@Override
+		protected DateTimeSerializer withFormat(@Nullable DateTimeFormatter formatter, @Nullable Boolean useTimestamp,
+				JsonFormat.@Nullable Shape shape) {
+			return new DateTimeSerializer(this, formatter, useTimestamp, this._useNanoseconds);
+		}
+
+		@Override
+		protected DateTimeSerializer withFeatures(@Nullable Boolean writeZoneId, @Nullable Boolean writeNanoseconds) {
+			return new DateTimeSerializer(this, this._formatter, this._useTimestamp, writeNanoseconds);
+		}
+
 		@Override
 		public void serialize(LocalDateTime value, JsonGenerator generator, SerializationContext context) {
-			if (this._formatter != null || useTimestamp(context) || !writeIso(generator, value)) {
+			if (!isIsoText(this._formatter, this._shape, useTimestamp(context)) || !writeIso(generator, value)) {
 				super.serialize(value, generator, context);
 			}
 		}
 
+	}
+
+	/** Whether Jackson would write the default ISO-8601 text: no pattern, no timestamp, no other shape. */
+	private static boolean isIsoText(@Nullable DateTimeFormatter formatter, JsonFormat.@Nullable Shape shape,
+			boolean useTimestamp) {
+		return formatter == null && !useTimestamp
+				&& (shape == null || shape == JsonFormat.Shape.ANY || shape == JsonFormat.Shape.STRING);
 	}
 
 	/** Writes {@code value} by hand; false, having written nothing, when it is not for the fast path. */

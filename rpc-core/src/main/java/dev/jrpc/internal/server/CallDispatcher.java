@@ -3,7 +3,7 @@ package dev.jrpc.internal.server;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +27,7 @@ final class CallDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallDispatcher.class);
 
-	private final ExecutorService executor;
+	private final Executor executor;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -37,7 +37,7 @@ final class CallDispatcher {
 
 	private volatile boolean draining;
 
-	CallDispatcher(ExecutorService executor) {
+	CallDispatcher(Executor executor) {
 		this.executor = executor;
 	}
 

@@ -2,10 +2,6 @@ package dev.jrpc.internal.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -31,11 +27,14 @@ public final class ServerRuntime {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerRuntime.class);
 
+	/** How long a worker thread without work lives on. */
+	private static final Duration WORKER_KEEP_ALIVE = Duration.ofSeconds(60);
+
 	private final EventLoopGroup bossGroup;
 
 	private final EventLoopGroup ioGroup;
 
-	private final ThreadPoolExecutor workers;
+	private final WorkerPool workers;
 
 	private final CallDispatcher dispatcher;
 
@@ -45,7 +44,7 @@ public final class ServerRuntime {
 
 	private final Duration shutdownGracePeriod;
 
-	private ServerRuntime(EventLoopGroup bossGroup, EventLoopGroup ioGroup, ThreadPoolExecutor workers,
+	private ServerRuntime(EventLoopGroup bossGroup, EventLoopGroup ioGroup, WorkerPool workers,
 			CallDispatcher dispatcher, ChannelGroup channels, Channel serverChannel, Duration shutdownGracePeriod) {
 		this.bossGroup = bossGroup;
 		this.ioGroup = ioGroup;
@@ -65,7 +64,7 @@ public final class ServerRuntime {
 		Transport transport = Transport.detect();
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
 		EventLoopGroup ioGroup = transport.newEventLoopGroup(settings.ioThreads(), "jrpc-server-io", false);
-		ThreadPoolExecutor workers = newWorkers(settings);
+		WorkerPool workers = newWorkers(settings);
 		CallDispatcher dispatcher = new CallDispatcher(workers);
 		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
@@ -96,14 +95,9 @@ public final class ServerRuntime {
 				settings.shutdownGracePeriod());
 	}
 
-	private static ThreadPoolExecutor newWorkers(ServerSettings settings) {
-		BlockingQueue<Runnable> queue = (settings.queueCapacity() > 0)
-				? new ArrayBlockingQueue<>(settings.queueCapacity()) : new SynchronousQueue<>();
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
-				TimeUnit.SECONDS, queue, new DefaultThreadFactory("jrpc-server-worker", true),
-				new ThreadPoolExecutor.AbortPolicy());
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
+	private static WorkerPool newWorkers(ServerSettings settings) {
+		return new WorkerPool(settings.workerThreads(), settings.queueCapacity(), WORKER_KEEP_ALIVE,
+				new DefaultThreadFactory("jrpc-server-worker", true));
 	}
 
 	public InetSocketAddress localAddress() {

@@ -61,7 +61,8 @@ public class RpcProperties {
 		private Duration shutdownGracePeriod = Duration.ofSeconds(10);
 
 		/**
-		 * Threads that run service methods.
+		 * Most threads that run service methods at once; they start when needed, and one
+		 * without work for a minute ends.
 		 */
 		private int workerThreads = 200;
 
