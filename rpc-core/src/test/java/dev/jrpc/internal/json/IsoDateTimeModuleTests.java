@@ -1,5 +1,6 @@
 package dev.jrpc.internal.json;
 
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.jrpc.RpcJsonMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,34 @@ class IsoDateTimeModuleTests {
 	}
 
 	@Test
+	void beanPropertiesTakeTheFastPathUnlessTheyAskForAnotherFormat() {
+		// Jackson makes a serializer per property; each must still be the fast one. The fast path
+		// writes characters, Jackson's a String.
+		List<String> written = new ArrayList<>();
+		StringWriter out = new StringWriter();
+		try (JsonGenerator generator = new JsonGeneratorDelegate(this.fast.createGenerator(out)) {
+			@Override
+			public JsonGenerator writeString(char[] text, int offset, int length) {
+				written.add("fast " + new String(text, offset, length));
+				return super.writeString(text, offset, length);
+			}
+
+			@Override
+			public JsonGenerator writeString(String text) {
+				written.add("jackson " + text);
+				return super.writeString(text);
+			}
+		}) {
+			this.fast.writeValue(generator, new Stamped(LocalDate.of(2026, 11, 24),
+					LocalDateTime.of(2026, 11, 24, 10, 15, 30), LocalDate.of(2026, 11, 24)));
+		}
+		assertThat(written).containsExactlyInAnyOrder("fast 2026-11-24", "fast 2026-11-24T10:15:30",
+				"jackson 24.11.2026");
+		assertThat(out.toString()).contains("\"day\":\"2026-11-24\"", "\"at\":\"2026-11-24T10:15:30\"",
+				"\"formatted\":\"24.11.2026\"");
+	}
+
+	@Test
 	void readsTheShorterLayoutsJacksonAccepts() {
 		assertThat(this.fast.readValue("\"2026-11-24T10:15\"", LocalDateTime.class))
 			.isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 15));
@@ -62,6 +94,9 @@ class IsoDateTimeModuleTests {
 			.hasMessageContaining("2026-02-30");
 		assertThatThrownBy(() -> this.fast.readValue("\"2026-11-24T25:00:00\"", LocalDateTime.class))
 			.hasMessageContaining("2026-11-24T25:00:00");
+	}
+
+	record Stamped(LocalDate day, LocalDateTime at, @JsonFormat(pattern = "dd.MM.yyyy") LocalDate formatted) {
 	}
 
 	private static List<LocalDateTime> samples() {
