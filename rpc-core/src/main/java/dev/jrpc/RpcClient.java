@@ -1,12 +1,17 @@
 package dev.jrpc;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.client.ConnectionPool;
 import dev.jrpc.internal.client.ProxyFactory;
 import dev.jrpc.internal.client.ProxySettings;
@@ -202,6 +207,12 @@ public final class RpcClient implements AutoCloseable {
 		private Consumer<Bootstrap> bootstrapCustomizer = (bootstrap) -> {
 		};
 
+		private @Nullable EndpointDiscovery discovery;
+
+		private final Map<String, EndpointDiscovery> discoveries = new LinkedHashMap<>();
+
+		private final List<RpcClientInterceptor> interceptors = new ArrayList<>();
+
 		private Builder() {
 		}
 
@@ -256,6 +267,33 @@ public final class RpcClient implements AutoCloseable {
 		/** Changes the Netty bootstrap before connections are opened, for socket options for example. */
 		public Builder bootstrapCustomizer(Consumer<Bootstrap> customizer) {
 			this.bootstrapCustomizer = this.bootstrapCustomizer.andThen(customizer);
+			return this;
+		}
+
+		/**
+		 * Where proxies without an address find their service, by name and version: a registry
+		 * such as ZooKeeper. Without it, a proxy needs an address.
+		 */
+		public Builder discovery(EndpointDiscovery discovery) {
+			this.discovery = Objects.requireNonNull(discovery, "discovery");
+			return this;
+		}
+
+		/**
+		 * Resolves addresses of the form {@code scheme:///name} through {@code discovery}, which
+		 * is given the name and the proxy's version. {@code dns} is built in.
+		 */
+		public Builder discovery(String scheme, EndpointDiscovery discovery) {
+			if (!scheme.matches("[a-z][a-z0-9+.-]*")) {
+				throw new IllegalArgumentException("'" + scheme + "' is not a URI scheme in lower case");
+			}
+			this.discoveries.put(scheme, Objects.requireNonNull(discovery, "discovery"));
+			return this;
+		}
+
+		/** Adds an interceptor around every call; interceptors run in the order they are added. */
+		public Builder interceptor(RpcClientInterceptor interceptor) {
+			this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
 			return this;
 		}
 

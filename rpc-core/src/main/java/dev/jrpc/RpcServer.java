@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.discovery.ServiceRegistry;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.server.MethodTable;
 import dev.jrpc.internal.server.ServerRuntime;
@@ -154,6 +156,14 @@ public final class RpcServer implements AutoCloseable {
 
 		private final java.util.List<Consumer<MethodTable.Builder>> services = new java.util.ArrayList<>();
 
+		private final java.util.List<RpcServerInterceptor> interceptors = new java.util.ArrayList<>();
+
+		private @Nullable ServiceRegistry registry;
+
+		private @Nullable String advertisedAddress;
+
+		private int weight = Endpoint.DEFAULT_WEIGHT;
+
 		private Builder() {
 		}
 
@@ -261,6 +271,37 @@ public final class RpcServer implements AutoCloseable {
 			Objects.requireNonNull(interfaceClass, "interfaceClass");
 			Objects.requireNonNull(implementation, "implementation");
 			this.services.add((methods) -> methods.add(interfaceClass, implementation, "", ""));
+			return this;
+		}
+
+		/** Adds an interceptor around every call; interceptors run in the order they are added. */
+		public Builder interceptor(RpcServerInterceptor interceptor) {
+			this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+			return this;
+		}
+
+		/**
+		 * Where the server announces its services once it listens, and withdraws them first thing
+		 * when it stops.
+		 */
+		public Builder registry(ServiceRegistry registry) {
+			this.registry = Objects.requireNonNull(registry, "registry");
+			return this;
+		}
+
+		/**
+		 * The {@code host} or {@code host:port} announced to the registry; by default the bind
+		 * address when it is a specific one, else this host's first non-loopback address, with the
+		 * bound port.
+		 */
+		public Builder advertisedAddress(String address) {
+			this.advertisedAddress = Objects.requireNonNull(address, "address");
+			return this;
+		}
+
+		/** The share of calls this server asks for, relative to the other servers of its services. */
+		public Builder weight(int weight) {
+			this.weight = checkPositive(weight, "weight");
 			return this;
 		}
 
