@@ -2,6 +2,7 @@ package dev.jrpc;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -10,8 +11,10 @@ import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.ServiceRegistry;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.server.MethodTable;
+import dev.jrpc.internal.server.ServerAnnouncement;
 import dev.jrpc.internal.server.ServerRuntime;
 import dev.jrpc.internal.server.ServerSettings;
+import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.bootstrap.ServerBootstrap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,17 +63,27 @@ public final class RpcServer implements AutoCloseable {
 
 	private final Consumer<ServerBootstrap> bootstrapCustomizer;
 
+	private final List<RpcServerInterceptor> interceptors;
+
+	private final List<PipelineStep> firstSteps;
+
+	private final ServerAnnouncement announcement;
+
 	private volatile @Nullable ServerRuntime runtime;
 
 	private RpcServer(Builder builder) {
 		this.mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
 		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
 				builder.maxBatchSize, builder.ioThreads, builder.workerThreads, builder.queueCapacity,
-				builder.shutdownGracePeriod);
+				builder.shutdownGracePeriod, builder.maxConnectionAge);
 		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
 		builder.services.forEach((service) -> service.accept(methods));
 		this.methods = methods.build();
 		this.bootstrapCustomizer = builder.bootstrapCustomizer;
+		this.interceptors = List.copyOf(builder.interceptors);
+		this.firstSteps = List.copyOf(builder.firstSteps);
+		this.announcement = new ServerAnnouncement(builder.registry, this.methods.registrableServices(),
+				builder.advertisedAddress, builder.host, builder.weight);
 	}
 
 	public static Builder builder() {
@@ -85,21 +98,32 @@ public final class RpcServer implements AutoCloseable {
 		if (this.runtime != null) {
 			throw new IllegalStateException("The jrpc server is already running");
 		}
-		ServerRuntime started = ServerRuntime.bind(this.settings, this.methods, this.mapper, this.bootstrapCustomizer);
+		ServerRuntime started = ServerRuntime.bind(this.settings, this.methods, this.mapper, this.interceptors,
+				this.firstSteps, this.bootstrapCustomizer);
+		try {
+			this.announcement.register(started.localAddress().getPort());
+		}
+		catch (RuntimeException ex) {
+			started.stop(() -> {
+			});
+			throw ex;
+		}
 		this.runtime = started;
 		logger.info("jrpc server listening on {}:{}, exporting {}", this.settings.bindAddress().getHostString(),
 				started.localAddress().getPort(), this.methods.services());
 	}
 
 	/**
-	 * Stops gracefully: stops accepting connections, refuses new calls as busy, lets calls in
-	 * flight finish within the shutdown grace period, then closes every connection.
+	 * Stops gracefully: stops accepting connections, withdraws its services from the registry, tells
+	 * every jrpc client to send no more calls ({@code rpc.goaway}), refuses new calls as busy (they
+	 * did not run, so clients retry them elsewhere), lets calls in flight finish within the shutdown
+	 * grace period, then closes every connection.
 	 */
 	public synchronized void stop() {
 		ServerRuntime running = this.runtime;
 		if (running != null) {
 			this.runtime = null;
-			running.stop();
+			running.stop(this.announcement::deregister);
 			logger.info("jrpc server stopped");
 		}
 	}
@@ -163,6 +187,10 @@ public final class RpcServer implements AutoCloseable {
 		private @Nullable String advertisedAddress;
 
 		private int weight = Endpoint.DEFAULT_WEIGHT;
+
+		private Duration maxConnectionAge = Duration.ZERO;
+
+		private final java.util.List<PipelineStep> firstSteps = new java.util.ArrayList<>();
 
 		private Builder() {
 		}
@@ -296,6 +324,28 @@ public final class RpcServer implements AutoCloseable {
 		 */
 		public Builder advertisedAddress(String address) {
 			this.advertisedAddress = Objects.requireNonNull(address, "address");
+			return this;
+		}
+
+		/**
+		 * Sends each connection away ({@code rpc.goaway}) once it is this old, ± 10 %, so that
+		 * clients behind one virtual IP spread over the servers as they reconnect; zero, the
+		 * default, for never.
+		 */
+		public Builder maxConnectionAge(Duration age) {
+			if (age.isNegative()) {
+				throw new IllegalArgumentException("maxConnectionAge must not be negative, was " + age);
+			}
+			this.maxConnectionAge = age;
+			return this;
+		}
+
+		/**
+		 * Adds a step at the head of every connection's pipeline, before protocol detection and
+		 * framing, such as TLS. Internal: not for applications.
+		 */
+		Builder firstStep(PipelineStep step) {
+			this.firstSteps.add(Objects.requireNonNull(step, "step"));
 			return this;
 		}
 

@@ -34,6 +34,30 @@ public final class JsonRpc {
 	 */
 	public static final String TIMEOUT = "timeout";
 
+	/**
+	 * jrpc's extension member of a request: an object of metadata, string names with JSON values,
+	 * written by client interceptors and read by server interceptors.
+	 */
+	public static final String META = "meta";
+
+	/** A request the server answers at once, on its I/O thread: the client's keepalive. */
+	public static final String PING = "rpc.ping";
+
+	/** The result of {@link #PING}. */
+	public static final String PONG = "pong";
+
+	/**
+	 * A notification from server to client: the server takes no more calls on this connection;
+	 * {@code params.lastId} is the highest request id it accepted, and any higher one did not run.
+	 */
+	public static final String GOAWAY = "rpc.goaway";
+
+	/** Member of the params of {@link #GOAWAY}. */
+	public static final String LAST_ID = "lastId";
+
+	/** The prefix JSON-RPC 2.0 reserves for extensions; no service may use it. */
+	public static final String RESERVED_PREFIX = "rpc.";
+
 	/** Member of an application error's {@code data}: the remote exception's type. */
 	public static final String EXCEPTION_TYPE_NAME = "exceptionTypeName";
 
@@ -52,6 +76,8 @@ public final class JsonRpc {
 	public static final SerializableString ERROR_NAME = new SerializedString(ERROR);
 
 	public static final SerializableString TIMEOUT_NAME = new SerializedString(TIMEOUT);
+
+	public static final SerializableString META_NAME = new SerializedString(META);
 
 	private JsonRpc() {
 	}

@@ -90,6 +90,37 @@ public final class MessageWriter {
 		});
 	}
 
+	/** The answer to a {@code rpc.ping}. */
+	public ByteBuf pong(ByteBufAllocator allocator, RequestId id) {
+		return write(allocator, (generator) -> {
+			generator.writeStartObject();
+			generator.writeName(JsonRpc.JSONRPC_NAME);
+			generator.writeString(JsonRpc.VERSION_VALUE);
+			generator.writeName(JsonRpc.ID_NAME);
+			id.write(generator);
+			generator.writeStringProperty(JsonRpc.RESULT, JsonRpc.PONG);
+			generator.writeEndObject();
+		});
+	}
+
+	/**
+	 * The {@code rpc.goaway} notification: no more calls on this connection; those with ids above
+	 * {@code lastId} did not run. {@code lastId} is 0 when no request was read.
+	 */
+	public ByteBuf goaway(ByteBufAllocator allocator, long lastId) {
+		return write(allocator, (generator) -> {
+			generator.writeStartObject();
+			generator.writeName(JsonRpc.JSONRPC_NAME);
+			generator.writeString(JsonRpc.VERSION_VALUE);
+			generator.writeStringProperty(JsonRpc.METHOD, JsonRpc.GOAWAY);
+			generator.writeName(JsonRpc.PARAMS_NAME);
+			generator.writeStartObject();
+			generator.writeNumberProperty(JsonRpc.LAST_ID, lastId);
+			generator.writeEndObject();
+			generator.writeEndObject();
+		});
+	}
+
 	/**
 	 * An error response. When {@code exceptionType} is given, {@code data} carries it as
 	 * {@code exceptionTypeName} together with the message.

@@ -64,6 +64,11 @@ public final class RequestId {
 		return null;
 	}
 
+	/** The id as a number, when the caller sent one that fits a {@code long}; else {@code fallback}. */
+	public long longValue(long fallback) {
+		return (this.kind == Kind.LONG) ? this.number : fallback;
+	}
+
 	/** Whether this is a notification's id, to which no response is sent. */
 	public boolean isAbsent() {
 		return this.kind == Kind.ABSENT;

@@ -56,6 +56,11 @@ final class BatchResponder {
 				complete(index, null);
 			}
 
+			@Override
+			public void abort() {
+				BatchResponder.this.connection.abort();
+			}
+
 		};
 	}
 

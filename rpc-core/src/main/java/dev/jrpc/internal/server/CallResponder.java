@@ -7,8 +7,8 @@ import io.netty.buffer.ByteBufAllocator;
 
 /**
  * Where the outcome of a dispatched call goes: straight to the connection for a single request,
- * or into its slot of a batch. Every dispatched call ends in exactly one of {@link #respond} and
- * {@link #dropped}. Callable from any thread.
+ * or into its slot of a batch. Every dispatched call ends in exactly one of {@link #respond},
+ * {@link #dropped} and {@link #abort}. Callable from any thread.
  */
 interface CallResponder {
 
@@ -22,6 +22,9 @@ interface CallResponder {
 
 	/** The call gets no response: it was a notification. */
 	void dropped();
+
+	/** Nothing can be answered: closes the connection, so that its caller learns it at once. */
+	void abort();
 
 	/** Sends an error response. */
 	default void respondError(RequestId id, int code, String message) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.jrpc.internal.protocol.JsonRpc;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,21 @@ public final class MethodTable {
 
 	private final Set<String> services;
 
-	private MethodTable(Map<String, ServerMethod[]> byName, Set<String> services) {
+	private final List<ServiceName> registrable;
+
+	/** A service's name and version, as it is announced to a registry. */
+	public record ServiceName(String name, String version) {
+	}
+
+	private MethodTable(Map<String, ServerMethod[]> byName, Set<String> services, List<ServiceName> registrable) {
 		this.byName = byName;
 		this.services = services;
+		this.registrable = registrable;
+	}
+
+	/** The services a registry can announce: every one but those exported with plain names. */
+	public List<ServiceName> registrableServices() {
+		return this.registrable;
 	}
 
 	/** The overloads answering to {@code wireName}, indexed by parameter count; null when none. */
@@ -60,6 +73,8 @@ public final class MethodTable {
 
 		private final Set<String> services = new LinkedHashSet<>();
 
+		private final List<ServiceName> registrable = new ArrayList<>();
+
 		public Builder(ObjectMapper mapper) {
 			this.mapper = mapper;
 		}
@@ -74,6 +89,11 @@ public final class MethodTable {
 				throw new IllegalArgumentException(
 						target.getClass().getName() + " does not implement " + type.getName() + ", which it exports");
 			}
+			if (service.startsWith(JsonRpc.RESERVED_PREFIX)) {
+				throw new IllegalArgumentException("Service name '" + service + "' of " + type.getName()
+						+ " starts with '" + JsonRpc.RESERVED_PREFIX + "', which JSON-RPC 2.0 reserves for extensions;"
+						+ " choose another name");
+			}
 			String key = version.isEmpty() ? service : service + ':' + version;
 			if (!service.isEmpty() && !this.services.add(key)) {
 				throw new IllegalArgumentException("Service '" + key + "' is exported twice; the second is "
@@ -82,7 +102,14 @@ public final class MethodTable {
 			if (service.isEmpty()) {
 				this.services.add(PLAIN + type.getName());
 			}
+			else {
+				this.registrable.add(new ServiceName(service, version));
+			}
 			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper)) {
+				if (remote.wireName().startsWith(JsonRpc.RESERVED_PREFIX)) {
+					throw new IllegalArgumentException("Method " + remote.displayName() + " answers to '"
+							+ remote.wireName() + "', a name JSON-RPC 2.0 reserves for extensions; rename it with @RpcMethod");
+				}
 				List<ServerMethod> overloads = this.byName.computeIfAbsent(remote.wireName(), (name) -> new ArrayList<>());
 				for (ServerMethod existing : overloads) {
 					if (existing.parameterCount() == remote.parameterCount()) {
@@ -91,7 +118,7 @@ public final class MethodTable {
 								+ remote.parameterCount() + " parameters; rename one with @RpcMethod");
 					}
 				}
-				overloads.add(new ServerMethod(remote, target, this.mapper));
+				overloads.add(new ServerMethod(remote, target, service, version, this.mapper));
 			}
 			return this;
 		}
@@ -104,7 +131,8 @@ public final class MethodTable {
 				methods.forEach((method) -> byCount[method.parameterCount()] = method);
 				table.put(name, byCount);
 			});
-			return new MethodTable(Map.copyOf(table), Collections.unmodifiableSet(new LinkedHashSet<>(this.services)));
+			return new MethodTable(Map.copyOf(table), Collections.unmodifiableSet(new LinkedHashSet<>(this.services)),
+					List.copyOf(this.registrable));
 		}
 
 	}

@@ -1,8 +1,11 @@
 package dev.jrpc.internal.server;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.jrpc.RpcErrorCodes;
+import dev.jrpc.RpcMetadata;
 import dev.jrpc.internal.protocol.JsonRpc;
 import dev.jrpc.internal.protocol.RequestId;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a JSON-RPC request object straight into a call: the method is looked up as soon as its
@@ -84,6 +88,9 @@ final class RequestReader {
 				header.read(name, parser);
 			}
 		}
+		if (header.isPing()) {
+			return new InboundRequest.Ping(header.id);
+		}
 		InboundRequest invalid = header.validate(this.methods);
 		if (invalid != null) {
 			return invalid;
@@ -100,7 +107,8 @@ final class RequestReader {
 		catch (JacksonException | InvalidParamsException ex) {
 			return failedParams(source, ex);
 		}
-		return new InboundRequest.Call(header.id, header.chosen, arguments, header.timeoutMillis);
+		return new InboundRequest.Call(header.id, header.chosen, arguments, header.timeoutMillis,
+				(header.meta != null) ? RpcMetadata.readOnly(header.meta) : RpcMetadata.empty());
 	}
 
 	private static @Nullable Object[] bindFromStart(Supplier<JsonParser> source, ServerMethod[] overloads,
@@ -182,6 +190,11 @@ final class RequestReader {
 
 		long timeoutMillis = -1;
 
+		/** The {@code meta} member's names and values, when there is one. */
+		@Nullable Map<String, JsonNode> meta;
+
+		boolean metaInvalid;
+
 		/** The overload the parameters were bound to. */
 		@Nullable ServerMethod chosen;
 
@@ -207,10 +220,32 @@ final class RequestReader {
 						this.timeoutMillis = Math.max(0, parser.getLongValue());
 					}
 				}
+				case JsonRpc.META -> {
+					if (token == JsonToken.START_OBJECT) {
+						this.meta = readMeta(parser);
+						return;
+					}
+					this.metaInvalid = true;
+				}
 				default -> {
 				}
 			}
 			parser.skipChildren();
+		}
+
+		private static Map<String, JsonNode> readMeta(JsonParser parser) {
+			Map<String, JsonNode> values = new LinkedHashMap<>();
+			String name;
+			while ((name = parser.nextName()) != null) {
+				parser.nextToken();
+				values.put(name, parser.readValueAsTree());
+			}
+			return values;
+		}
+
+		/** Whether this is a well-formed {@code rpc.ping}. */
+		boolean isPing() {
+			return JsonRpc.PING.equals(this.method) && JsonRpc.VERSION.equals(this.version) && !this.idInvalid;
 		}
 
 		/** The error this request must get before its parameters are looked at, or null. */
@@ -227,6 +262,9 @@ final class RequestReader {
 			}
 			if (this.paramsInvalid) {
 				return invalid(errorId, "params must be an array or an object");
+			}
+			if (this.metaInvalid) {
+				return invalid(errorId, "meta must be an object");
 			}
 			if (methods.overloads(this.method) == null) {
 				return new InboundRequest.Invalid(this.id, RpcErrorCodes.METHOD_NOT_FOUND, notFound(methods, this.method));

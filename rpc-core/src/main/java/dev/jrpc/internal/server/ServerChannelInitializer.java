@@ -1,7 +1,10 @@
 package dev.jrpc.internal.server;
 
+import java.util.List;
+
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
+import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -9,9 +12,9 @@ import io.netty.channel.group.ChannelGroup;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Builds each accepted connection's pipeline: first protocol detection, which then installs the
- * framing it found, capped at the frame limit, and the connection handler that reads requests and
- * dispatches calls.
+ * Builds each accepted connection's pipeline: first the optional steps that must see the raw
+ * bytes (TLS), then protocol detection, which installs the framing it found, capped at the frame
+ * limit, and the connection handler that reads requests and dispatches calls.
  */
 final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -21,36 +24,41 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final ObjectMapper mapper;
 
-	private final int maxFrameSize;
+	private final ServerSettings settings;
 
-	private final int maxBatchSize;
+	private final List<PipelineStep> firstSteps;
 
 	private final ChannelGroup channels;
 
-	ServerChannelInitializer(RequestReader reader, CallDispatcher dispatcher, ObjectMapper mapper, int maxFrameSize,
-			int maxBatchSize, ChannelGroup channels) {
-		this.maxBatchSize = maxBatchSize;
+	ServerChannelInitializer(RequestReader reader, CallDispatcher dispatcher, ObjectMapper mapper,
+			ServerSettings settings, List<PipelineStep> firstSteps, ChannelGroup channels) {
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.mapper = mapper;
-		this.maxFrameSize = maxFrameSize;
+		this.settings = settings;
+		this.firstSteps = List.copyOf(firstSteps);
 		this.channels = channels;
 	}
 
 	@Override
 	protected void initChannel(Channel channel) {
 		this.channels.add(channel);
-		// 1. Protocol detection: the first byte chooses native frames or a JSON stream, once.
+		// 1. Optional first steps on the raw bytes, such as TLS.
+		for (PipelineStep step : this.firstSteps) {
+			step.addTo(channel);
+		}
+		// 2. Protocol detection: the first byte chooses native frames or a JSON stream, once.
 		channel.pipeline().addLast("detector", new ProtocolDetector((framing) -> configure(channel.pipeline(), framing)));
 	}
 
 	private void configure(ChannelPipeline pipeline, Framing framing) {
-		// 2. Framing, failing as soon as a message passes the limit.
-		pipeline.addLast("framer", framing.newDecoder(this.maxFrameSize));
-		// 3. Requests in, calls dispatched to workers, responses out, batched by a WriteBatcher.
-		MessageWriter writer = new MessageWriter(this.mapper, framing, this.maxFrameSize);
-		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, this.maxFrameSize,
-				this.maxBatchSize));
+		int maxFrameSize = this.settings.maxFrameSize();
+		// 3. Framing, failing as soon as a message passes the limit.
+		pipeline.addLast("framer", framing.newDecoder(maxFrameSize));
+		// 4. Requests in, pings answered, calls dispatched to workers, responses out through a WriteBatcher.
+		MessageWriter writer = new MessageWriter(this.mapper, framing, maxFrameSize);
+		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, maxFrameSize,
+				this.settings.maxBatchSize(), this.settings.maxConnectionAge(), this.settings.shutdownGracePeriod()));
 	}
 
 }

@@ -1,16 +1,21 @@
 package dev.jrpc.internal.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.internal.json.ByteBufJson;
+import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.internal.protocol.RequestId;
 import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -55,19 +60,74 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private boolean inputClosed;
 
+	/** The highest numeric request id read, for {@code rpc.goaway}; only touched on the event loop. */
+	private long highestId;
+
+	/** Whether this connection takes no more calls; only touched on the event loop. */
+	private boolean goingAway;
+
+	private final Duration maxConnectionAge;
+
+	private final Duration closeGracePeriod;
+
+	/**
+	 * @param maxConnectionAge the age after which the connection is sent away, ± 10 %; zero for
+	 * never
+	 * @param closeGracePeriod how long a connection sent away waits for its calls before it closes
+	 */
 	ServerConnection(RequestReader reader, CallDispatcher dispatcher, MessageWriter writer, int maxFrameSize,
-			int maxBatchSize) {
+			int maxBatchSize, Duration maxConnectionAge, Duration closeGracePeriod) {
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.writer = writer;
 		this.maxFrameSize = maxFrameSize;
 		this.maxBatchSize = maxBatchSize;
+		this.maxConnectionAge = maxConnectionAge;
+		this.closeGracePeriod = closeGracePeriod;
 	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.channel = ctx.channel();
 		this.writes = new WriteBatcher(this.channel);
+		if (!this.maxConnectionAge.isZero()) {
+			long age = this.maxConnectionAge.toNanos();
+			long jittered = age + (long) ((ThreadLocalRandom.current().nextDouble() * 0.2 - 0.1) * age);
+			this.channel.eventLoop().schedule(this::goAway, jittered, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/**
+	 * Takes no more calls on this connection: a native connection is sent {@code rpc.goaway} naming
+	 * the highest request id accepted, later requests are refused as busy (they did not run), and the
+	 * connection closes once every call read before is answered, or after the grace period.
+	 * Callable from any thread.
+	 */
+	void goAway() {
+		if (!this.channel.eventLoop().inEventLoop()) {
+			this.channel.eventLoop().execute(this::goAway);
+			return;
+		}
+		if (this.goingAway || !this.channel.isActive()) {
+			return;
+		}
+		this.goingAway = true;
+		if (this.writer.framing() == Framing.LENGTH_PREFIXED) {
+			this.writes.write(this.writer.goaway(alloc(), this.highestId));
+		}
+		if (this.unanswered == 0) {
+			closeAfterWrites();
+		}
+		else {
+			this.channel.eventLoop().schedule(() -> {
+				this.channel.close();
+			}, this.closeGracePeriod.toNanos(), TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Closes the connection once everything written to it so far has left. */
+	private void closeAfterWrites() {
+		this.writes.write(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 	}
 
 	@Override
@@ -98,10 +158,27 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		handle(request, this);
 	}
 
-	/** Runs a call, or answers an invalid request at once; a notification gets no answer. */
+	/**
+	 * Runs a call, answers a ping or an invalid request at once, and refuses a call as busy once the
+	 * connection is going away; a notification gets no answer.
+	 */
 	private void handle(InboundRequest request, CallResponder responder) {
+		this.highestId = Math.max(this.highestId, request.id().longValue(0));
 		if (request instanceof InboundRequest.Call call) {
-			this.dispatcher.dispatch(call, responder);
+			if (this.goingAway) {
+				refuse(call, responder);
+			}
+			else {
+				this.dispatcher.dispatch(call, responder, this.channel.remoteAddress());
+			}
+		}
+		else if (request instanceof InboundRequest.Ping ping) {
+			if (ping.id().isAbsent()) {
+				responder.dropped();
+			}
+			else {
+				responder.respond(responder.writer().pong(alloc(), ping.id()));
+			}
 		}
 		else if (request instanceof InboundRequest.Invalid invalid) {
 			if (invalid.id().isAbsent()) {
@@ -110,6 +187,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 			else {
 				responder.respondError(invalid.id(), invalid.code(), invalid.message());
 			}
+		}
+	}
+
+	private static void refuse(InboundRequest.Call call, CallResponder responder) {
+		if (call.id().isAbsent()) {
+			responder.dropped();
+		}
+		else {
+			responder.respondError(call.id(), RpcErrorCodes.SERVER_BUSY,
+					"Server busy: this connection is going away; call again on a new one");
 		}
 	}
 
@@ -186,10 +273,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		}
 	}
 
+	/** Nothing can be answered: the connection closes, failing its caller's calls at once. */
+	@Override
+	public void abort() {
+		this.channel.close();
+	}
+
 	private void answered() {
 		this.unanswered--;
-		if (this.inputClosed && this.unanswered == 0) {
-			this.channel.close();
+		if ((this.inputClosed || this.goingAway) && this.unanswered == 0) {
+			closeAfterWrites();
 		}
 	}
 

@@ -4,8 +4,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import dev.jrpc.RpcErrorCodes;
+import dev.jrpc.RpcErrorException;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -16,6 +20,8 @@ import tools.jackson.databind.ObjectWriter;
  * result, all made once at startup.
  */
 final class ServerMethod {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerMethod.class);
 
 	private final RemoteMethod remote;
 
@@ -31,8 +37,14 @@ final class ServerMethod {
 
 	private final ObjectWriter resultWriter;
 
-	ServerMethod(RemoteMethod remote, Object target, ObjectMapper mapper) {
+	private final String serviceName;
+
+	private final String version;
+
+	ServerMethod(RemoteMethod remote, Object target, String serviceName, String version, ObjectMapper mapper) {
 		this.remote = remote;
+		this.serviceName = serviceName;
+		this.version = version;
 		this.target = target;
 		this.method = remote.method();
 		this.method.trySetAccessible();
@@ -82,12 +94,43 @@ final class ServerMethod {
 		return this.resultWriter;
 	}
 
+	String serviceName() {
+		return this.serviceName;
+	}
+
+	String version() {
+		return this.version;
+	}
+
+	Method method() {
+		return this.method;
+	}
+
+	String wireName() {
+		return this.remote.wireName();
+	}
+
 	/**
-	 * Calls the method.
-	 * @throws InvocationTargetException when the method threw
+	 * Calls the method, throwing what it throws as it threw it.
+	 * @throws RpcErrorException with {@link RpcErrorCodes#INTERNAL_ERROR} when the method could not
+	 * be called at all
 	 */
-	@Nullable Object invoke(@Nullable Object[] arguments) throws InvocationTargetException, IllegalAccessException {
-		return this.method.invoke(this.target, arguments);
+	@Nullable Object call(@Nullable Object[] arguments) throws Exception {
+		try {
+			return this.method.invoke(this.target, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			throw ServerMethod.<Exception>rethrow(ex.getCause());
+		}
+		catch (IllegalAccessException | IllegalArgumentException ex) {
+			logger.warn("Could not invoke {}", displayName(), ex);
+			throw new RpcErrorException(RpcErrorCodes.INTERNAL_ERROR, "Internal error: could not invoke " + displayName());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+		throw (T) failure;
 	}
 
 }

@@ -2,9 +2,12 @@ package dev.jrpc.internal.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.jrpc.RpcServerInterceptor;
+import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -60,12 +63,13 @@ public final class ServerRuntime {
 	 * @throws IllegalStateException when the address cannot be bound
 	 */
 	public static ServerRuntime bind(ServerSettings settings, MethodTable methods, ObjectMapper mapper,
+			List<RpcServerInterceptor> interceptors, List<PipelineStep> firstSteps,
 			Consumer<ServerBootstrap> bootstrapCustomizer) {
 		Transport transport = Transport.detect();
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
 		EventLoopGroup ioGroup = transport.newEventLoopGroup(settings.ioThreads(), "jrpc-server-io", false);
 		WorkerPool workers = newWorkers(settings);
-		CallDispatcher dispatcher = new CallDispatcher(workers);
+		CallDispatcher dispatcher = new CallDispatcher(workers, new ServerInterceptorChain(interceptors));
 		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
 			.channel(transport.serverChannelType())
@@ -73,8 +77,8 @@ public final class ServerRuntime {
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-			.childHandler(new ServerChannelInitializer(new RequestReader(methods), dispatcher, mapper,
-					settings.maxFrameSize(), settings.maxBatchSize(), channels));
+			.childHandler(new ServerChannelInitializer(new RequestReader(methods), dispatcher, mapper, settings,
+					firstSteps, channels));
 		bootstrapCustomizer.accept(bootstrap);
 		InetSocketAddress address = settings.bindAddress();
 		Channel serverChannel;
@@ -105,11 +109,21 @@ public final class ServerRuntime {
 	}
 
 	/**
-	 * Stops accepting connections, refuses new calls, waits up to the grace period for calls in
-	 * flight, then closes every connection and releases the threads.
+	 * Stops in order: stops accepting connections; runs {@code afterAcceptorClosed} (deregistration);
+	 * sends every connection away ({@code rpc.goaway} on native ones), refusing new calls as busy;
+	 * waits up to the grace period for calls in flight; then closes every connection and releases the
+	 * threads.
 	 */
-	public void stop() {
+	public void stop(Runnable afterAcceptorClosed) {
 		this.serverChannel.close().syncUninterruptibly();
+		afterAcceptorClosed.run();
+		this.dispatcher.startDraining();
+		for (Channel channel : this.channels) {
+			ServerConnection connection = channel.pipeline().get(ServerConnection.class);
+			if (connection != null) {
+				connection.goAway();
+			}
+		}
 		try {
 			if (!this.dispatcher.drain(this.shutdownGracePeriod)) {
 				logger.warn("jrpc server stopping with {} calls still running after the grace period of {}",

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param workerThreads threads that run service methods
  * @param queueCapacity calls that may wait for a worker; more are refused as busy
  * @param shutdownGracePeriod how long a stop waits for calls in flight
+ * @param maxConnectionAge age after which a connection is sent away (± 10 %); zero for never
  */
-public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads, int workerThreads,
-		int queueCapacity, Duration shutdownGracePeriod) {
+public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads,
+		int workerThreads, int queueCapacity, Duration shutdownGracePeriod, Duration maxConnectionAge) {
 }

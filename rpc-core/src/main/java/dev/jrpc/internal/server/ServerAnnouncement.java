@@ -1,0 +1,150 @@
+package dev.jrpc.internal.server;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.discovery.ServiceRegistration;
+import dev.jrpc.discovery.ServiceRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a server tells its registry: each registrable service at the advertised address, once it
+ * listens; withdrawn first thing when it stops. Without a registry it does nothing.
+ */
+public final class ServerAnnouncement {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerAnnouncement.class);
+
+	private final @Nullable ServiceRegistry registry;
+
+	private final List<MethodTable.ServiceName> services;
+
+	private final @Nullable String advertisedAddress;
+
+	private final String bindHost;
+
+	private final int weight;
+
+	private final List<ServiceRegistry.Registration> registrations = new ArrayList<>();
+
+	public ServerAnnouncement(@Nullable ServiceRegistry registry, List<MethodTable.ServiceName> services,
+			@Nullable String advertisedAddress, String bindHost, int weight) {
+		this.registry = registry;
+		this.services = services;
+		this.advertisedAddress = advertisedAddress;
+		this.bindHost = bindHost;
+		this.weight = weight;
+	}
+
+	/** Registers every service at the advertised address; on failure withdraws what it registered and throws. */
+	public synchronized void register(int boundPort) {
+		if (this.registry == null || this.services.isEmpty()) {
+			return;
+		}
+		Endpoint endpoint = advertisedEndpoint(boundPort);
+		Instant startTime = Instant.now();
+		try {
+			for (MethodTable.ServiceName service : this.services) {
+				this.registrations.add(this.registry.register(
+						new ServiceRegistration(service.name(), service.version(), endpoint, startTime)));
+			}
+		}
+		catch (RuntimeException ex) {
+			deregister();
+			throw new IllegalStateException("Could not register the jrpc services with the registry: " + ex.getMessage(),
+					ex);
+		}
+		logger.info("jrpc services registered at {}", endpoint);
+	}
+
+	/** Withdraws every registration; a failure is logged, never thrown, so that the stop goes on. */
+	public synchronized void deregister() {
+		for (ServiceRegistry.Registration registration : this.registrations) {
+			try {
+				registration.close();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not withdraw a jrpc registration: {}", ex.toString());
+			}
+		}
+		this.registrations.clear();
+	}
+
+	/** The endpoint registered: the advertised {@code host[:port]}, by default a specific bind host or this host's address. */
+	Endpoint advertisedEndpoint(int boundPort) {
+		String host;
+		int port = boundPort;
+		if (this.advertisedAddress != null) {
+			String address = this.advertisedAddress.strip();
+			int colon = address.lastIndexOf(':');
+			boolean hasPort = colon > 0 && (address.startsWith("[") ? address.charAt(colon - 1) == ']'
+					: address.indexOf(':') == colon);
+			if (hasPort) {
+				host = address.substring(0, colon);
+				try {
+					port = Integer.parseInt(address.substring(colon + 1));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("Advertised address '" + address
+							+ "' (rpc.server.advertised-address) must be host or host:port");
+				}
+			}
+			else {
+				host = address;
+			}
+			if (host.startsWith("[") && host.endsWith("]")) {
+				host = host.substring(1, host.length() - 1);
+			}
+		}
+		else {
+			host = isWildcard(this.bindHost) ? firstNonLoopbackAddress() : this.bindHost;
+		}
+		return new Endpoint(host, port, this.weight, Map.of());
+	}
+
+	private static boolean isWildcard(String host) {
+		try {
+			return InetAddress.getByName(host).isAnyLocalAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static String firstNonLoopbackAddress() {
+		try {
+			List<InetAddress> candidates = new ArrayList<>();
+			for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+				if (network.isUp() && !network.isLoopback()) {
+					for (InetAddress address : Collections.list(network.getInetAddresses())) {
+						if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+							candidates.add(address);
+						}
+					}
+				}
+			}
+			// IPv4 first: the more likely to be reachable from other hosts.
+			candidates.sort((a, b) -> Boolean.compare(a instanceof Inet6Address, b instanceof Inet6Address));
+			if (!candidates.isEmpty()) {
+				return candidates.get(0).getHostAddress();
+			}
+			return InetAddress.getLocalHost().getHostAddress();
+		}
+		catch (SocketException | UnknownHostException ex) {
+			throw new IllegalStateException("Cannot find this host's address to register; set rpc.server.advertised-address",
+					ex);
+		}
+	}
+
+}
