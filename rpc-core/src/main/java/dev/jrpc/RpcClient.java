@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.jrpc.discovery.EndpointDiscovery;
-import dev.jrpc.internal.client.ConnectionPool;
+import dev.jrpc.internal.client.ClientSettings;
 import dev.jrpc.internal.client.ProxyFactory;
 import dev.jrpc.internal.client.ProxySettings;
 import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
@@ -24,9 +25,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Creates proxies that call remote interfaces over JSON-RPC 2.0. One client holds one connection
- * per server address, shared by every proxy and every thread; connections open on first use and
- * reopen after a loss. Its threads are daemon threads: a client never keeps the JVM alive.
+ * Creates proxies that call remote interfaces over JSON-RPC 2.0. A proxy's calls go through the
+ * client's interceptors, then to one of its service's endpoints (a fixed list, a DNS name, or a
+ * registry), balanced and retried where that is safe. One client holds one connection per server
+ * address, shared by every proxy and every thread; connections open on first use, reopen after a
+ * loss, and are checked by keepalive pings. Its threads are daemon threads: a client never keeps
+ * the JVM alive.
  *
  * <pre>{@code
  * try (RpcClient client = RpcClient.builder().build()) {
@@ -43,13 +47,24 @@ public final class RpcClient implements AutoCloseable {
 	/** How long opening a connection may take unless told otherwise. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-	private final EventLoopGroup group;
+	/** How long a connection may stay silent before the client pings the server, unless told otherwise. */
+	public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(30);
 
-	private final ConnectionPool connections;
+	/** How long a keepalive ping waits for its answer before the connection is closed, unless told otherwise. */
+	public static final Duration DEFAULT_KEEPALIVE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Attempts in all of a call of an idempotent method that may have run, unless told otherwise. */
+	public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+	private final EventLoopGroup group;
 
 	private final ProxyFactory proxies;
 
 	private final Duration timeout;
+
+	private final LoadBalancing loadBalancing;
+
+	private final int maxAttempts;
 
 	private RpcClient(Builder builder) {
 		ObjectMapper mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
@@ -61,9 +76,13 @@ public final class RpcClient implements AutoCloseable {
 			.option(ChannelOption.SO_KEEPALIVE, true)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
 		builder.bootstrapCustomizer.accept(bootstrap);
-		this.connections = new ConnectionPool(bootstrap, mapper, builder.maxFrameSize);
-		this.proxies = new ProxyFactory(this.connections, mapper, builder.maxFrameSize, builder.callbackExecutor);
+		ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
+				builder.keepaliveTimeout, builder.firstSteps);
+		this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
+				builder.interceptors, builder.discovery, builder.discoveries);
 		this.timeout = builder.timeout;
+		this.loadBalancing = builder.loadBalancing;
+		this.maxAttempts = builder.maxAttempts;
 	}
 
 	public static Builder builder() {
@@ -83,7 +102,7 @@ public final class RpcClient implements AutoCloseable {
 	/** Closes every connection (their calls in flight fail) and releases the threads. */
 	@Override
 	public void close() {
-		this.connections.closeAll();
+		this.proxies.close();
 		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
 	}
 
@@ -108,11 +127,17 @@ public final class RpcClient implements AutoCloseable {
 
 		private int maxInFlight;
 
+		private LoadBalancing loadBalancing;
+
+		private int maxAttempts;
+
 		private ProxyBuilder(RpcClient client, Class<T> interfaceClass) {
 			this.client = client;
 			this.interfaceClass = Objects.requireNonNull(interfaceClass, "interfaceClass");
 			this.name = interfaceClass.getName();
 			this.timeout = client.timeout;
+			this.loadBalancing = client.loadBalancing;
+			this.maxAttempts = client.maxAttempts;
 		}
 
 		/** The service name; by default the interface's fully-qualified name. */
@@ -127,7 +152,12 @@ public final class RpcClient implements AutoCloseable {
 			return this;
 		}
 
-		/** {@code host:port}, or a comma-separated list of them to use in turn. */
+		/**
+		 * Where the service is: {@code host:port}, a comma-separated list of them,
+		 * {@code dns:///host:port} for every address of a DNS name, or {@code scheme:///name} for a
+		 * discovery added to the client. Without an address, the client's registry is asked for
+		 * the service by name and version.
+		 */
 		public ProxyBuilder<T> address(String address) {
 			this.address = Objects.requireNonNull(address, "address");
 			return this;
@@ -172,19 +202,33 @@ public final class RpcClient implements AutoCloseable {
 			return this;
 		}
 
+		/** How calls are spread over the service's endpoints; the client's choice by default. */
+		public ProxyBuilder<T> loadBalancing(LoadBalancing loadBalancing) {
+			this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+			return this;
+		}
+
+		/**
+		 * Attempts in all of a call of an {@link Idempotent} method that may have run (timed out, or
+		 * lost with its connection); 1 for none. Calls that provably did not run are tried on
+		 * another endpoint whatever this says.
+		 */
+		public ProxyBuilder<T> maxAttempts(int attempts) {
+			this.maxAttempts = Builder.checkAttempts(attempts);
+			return this;
+		}
+
 		/**
 		 * Builds the proxy, parsing every method of the interface.
 		 * @throws IllegalArgumentException when a method cannot be called remotely, or the address
 		 * is missing or malformed
 		 */
 		public T build() {
-			if (this.address == null) {
-				throw new IllegalArgumentException("No address for the proxy of " + this.interfaceClass.getName());
-			}
 			Framing wireFraming = (this.framing == RpcFraming.JSON_STREAM) ? Framing.JSON_STREAM
 					: Framing.LENGTH_PREFIXED;
 			return this.client.proxies.create(this.interfaceClass, new ProxySettings(this.name, this.version,
-					this.address, this.timeout, this.plainNames, wireFraming, this.maxInFlight));
+					this.address, this.timeout, this.plainNames, wireFraming, this.maxInFlight, this.loadBalancing,
+					this.maxAttempts));
 		}
 
 	}
@@ -212,6 +256,16 @@ public final class RpcClient implements AutoCloseable {
 		private final Map<String, EndpointDiscovery> discoveries = new LinkedHashMap<>();
 
 		private final List<RpcClientInterceptor> interceptors = new ArrayList<>();
+
+		private Duration keepaliveInterval = DEFAULT_KEEPALIVE_INTERVAL;
+
+		private Duration keepaliveTimeout = DEFAULT_KEEPALIVE_TIMEOUT;
+
+		private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
+
+		private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+
+		private final List<PipelineStep> firstSteps = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -289,6 +343,55 @@ public final class RpcClient implements AutoCloseable {
 			}
 			this.discoveries.put(scheme, Objects.requireNonNull(discovery, "discovery"));
 			return this;
+		}
+
+		/**
+		 * How long a connection may read nothing before the client pings the server
+		 * ({@code rpc.ping}); zero for no pings. Only jrpc servers (native frames) are pinged.
+		 */
+		public Builder keepaliveInterval(Duration interval) {
+			if (interval.isNegative()) {
+				throw new IllegalArgumentException("keepaliveInterval must not be negative, was " + interval);
+			}
+			this.keepaliveInterval = interval;
+			return this;
+		}
+
+		/** How long a ping waits for its answer before the connection is closed and its calls fail. */
+		public Builder keepaliveTimeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("keepaliveTimeout must be positive, was " + timeout);
+			}
+			this.keepaliveTimeout = timeout;
+			return this;
+		}
+
+		/** How proxies spread calls over endpoints unless they say otherwise; round-robin by default. */
+		public Builder loadBalancing(LoadBalancing loadBalancing) {
+			this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+			return this;
+		}
+
+		/** Attempts in all of a call of an idempotent method that may have run, unless a proxy says otherwise. */
+		public Builder maxAttempts(int attempts) {
+			this.maxAttempts = checkAttempts(attempts);
+			return this;
+		}
+
+		/**
+		 * Adds a step at the head of every connection's pipeline, before framing, such as TLS.
+		 * Internal: not for applications.
+		 */
+		Builder firstStep(PipelineStep step) {
+			this.firstSteps.add(Objects.requireNonNull(step, "step"));
+			return this;
+		}
+
+		static int checkAttempts(int attempts) {
+			if (attempts < 1) {
+				throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
+			}
+			return attempts;
 		}
 
 		/** Adds an interceptor around every call; interceptors run in the order they are added. */

@@ -1,6 +1,7 @@
 package dev.jrpc.internal.client;
 
 import dev.jrpc.RpcConnectionException;
+import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.RpcException;
 import dev.jrpc.RpcProtocolException;
 import dev.jrpc.RpcRemoteException;
@@ -8,18 +9,37 @@ import dev.jrpc.RpcTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a call failed, as learned on the event loop. The exception itself is made by
- * {@link #toException()} on the calling thread, so that its stack trace shows the caller.
+ * Why an attempt failed, as learned on the event loop, and whether it may be tried again. The
+ * exception itself is made by {@link #toException()} when the call gives up.
  */
 sealed interface CallFailure {
+
+	/** What a failure says about retrying the call. */
+	enum Retry {
+
+		/** The call provably did not run: any call may be tried on another server. */
+		NOT_RUN,
+
+		/** The call may have run: only an idempotent one may be tried again. */
+		MAY_HAVE_RUN,
+
+		/** Trying again would fail the same way. */
+		NEVER
+
+	}
 
 	/** The exception to throw; checked only when the method declares it. */
 	Throwable toException();
 
+	Retry retry();
+
+	String message();
+
 	/**
 	 * The server answered with a JSON-RPC error object. A service exception of a type the method
 	 * may rethrow is rethrown as that type, with an {@link RpcRemoteException} as its cause;
-	 * anything else is an {@link RpcRemoteException}.
+	 * anything else is an {@link RpcRemoteException}. "Busy or shutting down" means the call did not
+	 * run.
 	 */
 	record Remote(ClientMethod method, ServerAddress server, int code, String message, @Nullable String remoteType)
 			implements CallFailure {
@@ -41,14 +61,27 @@ sealed interface CallFailure {
 			return remote;
 		}
 
+		@Override
+		public Retry retry() {
+			return (this.code == RpcErrorCodes.SERVER_BUSY && this.remoteType == null) ? Retry.NOT_RUN : Retry.NEVER;
+		}
+
 	}
 
-	/** The connection could not be used, or was lost before the answer came. */
-	record Connection(String message, @Nullable Throwable cause) implements CallFailure {
+	/**
+	 * The connection could not be used, or was lost before the answer came.
+	 * @param notRun whether the request provably never reached the server
+	 */
+	record Connection(String message, @Nullable Throwable cause, boolean notRun) implements CallFailure {
 
 		@Override
 		public RpcException toException() {
 			return new RpcConnectionException(this.message, this.cause);
+		}
+
+		@Override
+		public Retry retry() {
+			return this.notRun ? Retry.NOT_RUN : Retry.MAY_HAVE_RUN;
 		}
 
 	}
@@ -61,14 +94,24 @@ sealed interface CallFailure {
 			return new RpcTimeoutException(this.message);
 		}
 
+		@Override
+		public Retry retry() {
+			return Retry.MAY_HAVE_RUN;
+		}
+
 	}
 
-	/** The answer could not be read as the method's result. */
+	/** The request could not be written, or the answer could not be read as the method's result. */
 	record Protocol(String message, @Nullable Throwable cause) implements CallFailure {
 
 		@Override
 		public RpcException toException() {
 			return new RpcProtocolException(this.message, this.cause);
+		}
+
+		@Override
+		public Retry retry() {
+			return Retry.NEVER;
 		}
 
 	}

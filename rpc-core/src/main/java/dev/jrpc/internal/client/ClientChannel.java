@@ -1,23 +1,25 @@
 package dev.jrpc.internal.client;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.jrpc.RpcConnectionException;
-import dev.jrpc.RpcTimeoutException;
+import dev.jrpc.RpcException;
 import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One open connection to a server, last in its pipeline: it holds the calls in flight on it by
- * id, completes each from its response, and fails every one of them at once when the connection
- * is lost, saying why.
+ * One open connection to a server, last in its pipeline: it sends requests, holds the calls in
+ * flight on it by id, each with a timer for its deadline, and completes each from its response.
+ * When the connection is lost it fails every call at once, saying why and whether the call may
+ * have run. It pings the server when nothing was read for the keepalive interval and closes the
+ * connection when no answer comes in time; it closes it too when the server sends what cannot be
+ * read, so that a broken connection never goes on failing later calls. After the server's
+ * {@code rpc.goaway} it takes no new call, and the calls above the server's last id fail as not
+ * run.
  */
 final class ClientChannel extends ChannelInboundHandlerAdapter {
 
@@ -37,9 +44,17 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 	private final ObjectMapper mapper;
 
+	private final RequestEncoder encoder;
+
 	private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong();
+
+	private final @Nullable Semaphore places;
+
+	private final int maxInFlight;
+
+	private final Duration keepaliveTimeout;
 
 	private volatile @Nullable Channel channel;
 
@@ -48,20 +63,25 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Why the connection is going away, when the server or the client said so before it closed. */
 	private volatile @Nullable String closeReason;
 
-	/** Free places for calls in flight, when they are limited. */
-	private final @Nullable Semaphore places;
+	/** Whether the server sent {@code rpc.goaway}: no new call may be sent here. */
+	private volatile boolean goingAway;
 
-	private final int maxInFlight;
+	/** The keepalive ping waiting for its answer, if any; only touched on the event loop. */
+	private @Nullable PendingCall ping;
 
 	/**
 	 * @param maxInFlight most calls in flight at once on this connection, 0 for no limit: some
 	 * servers read one request at a time and lose those that come while they work
+	 * @param keepaliveTimeout how long a keepalive ping waits for its answer
 	 */
-	ClientChannel(ServerAddress server, ObjectMapper mapper, int maxInFlight) {
+	ClientChannel(ServerAddress server, ObjectMapper mapper, RequestEncoder encoder, int maxInFlight,
+			Duration keepaliveTimeout) {
 		this.server = server;
 		this.mapper = mapper;
+		this.encoder = encoder;
 		this.maxInFlight = maxInFlight;
 		this.places = (maxInFlight > 0) ? new Semaphore(maxInFlight) : null;
+		this.keepaliveTimeout = keepaliveTimeout;
 	}
 
 	@Override
@@ -70,72 +90,139 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		this.writes = new WriteBatcher(ctx.channel());
 	}
 
-	/** Writes a request; requests of many callers written together share one flush. */
-	ChannelFuture write(ByteBuf request) {
-		return this.writes.write(request);
-	}
-
 	ServerAddress server() {
 		return this.server;
 	}
 
-	Channel channel() {
-		return this.channel;
+	/** Whether new calls may be sent here: open, and not sent away by the server. */
+	boolean isUsable() {
+		Channel current = this.channel;
+		return current != null && current.isActive() && !this.goingAway;
 	}
 
-	boolean isActive() {
+	/** Why the connection closed or is closing, or null. */
+	@Nullable String closeReason() {
+		return this.closeReason;
+	}
+
+	/**
+	 * Sends {@code call}. The future completes with the result or a {@link CallFailure}, never
+	 * exceptionally; a one-way call completes once written. With a limit of calls in flight, waits
+	 * for a free place until the call's deadline, on the calling thread.
+	 */
+	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
+		ClientMethod method = call.clientMethod();
+		if (this.goingAway) {
+			return CompletableFuture.completedFuture(new CallFailure.Connection(
+					method.displayName() + " was not sent: " + this.server + " is going away", null, true));
+		}
+		if (method.isOneWay()) {
+			return sendOneWay(call);
+		}
+		PendingCall pending = new PendingCall(method);
+		long id = this.ids.incrementAndGet();
+		CallFailure refused = register(id, pending, call);
+		if (refused != null) {
+			return CompletableFuture.completedFuture(refused);
+		}
+		ByteBuf request;
+		try {
+			request = this.encoder.encode(this.channel.alloc(), call, id);
+		}
+		catch (RpcException ex) {
+			complete(id, new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
+			return pending;
+		}
+		this.writes.write(request, () -> startTimer(id, pending, call)).addListener((ChannelFutureListener) (future) -> {
+			if (future.isSuccess()) {
+				pending.written();
+			}
+			else {
+				complete(id, new CallFailure.Connection("Could not send " + method.displayName() + " to " + this.server
+						+ ": " + describe(future.cause()), future.cause(), true));
+			}
+		});
+		return pending;
+	}
+
+	private CompletableFuture<@Nullable Object> sendOneWay(OutgoingCall call) {
+		ClientMethod method = call.clientMethod();
+		CompletableFuture<@Nullable Object> sent = new CompletableFuture<>();
+		ByteBuf request;
+		try {
+			request = this.encoder.encode(this.channel.alloc(), call, RequestEncoder.NO_ID);
+		}
+		catch (RpcException ex) {
+			sent.complete(new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
+			return sent;
+		}
+		this.writes.write(request).addListener((ChannelFutureListener) (future) -> sent.complete(future.isSuccess() ? null
+				: new CallFailure.Connection("Could not send one-way " + method.displayName() + " to " + this.server
+						+ ": " + describe(future.cause()), future.cause(), true)));
+		return sent;
+	}
+
+	/**
+	 * Registers a call before its request is written, so that its answer always finds it; with a
+	 * limit of calls in flight, first waits for a place.
+	 * @return why the call cannot be sent, or null
+	 */
+	private @Nullable CallFailure register(long id, PendingCall pending, OutgoingCall call) {
+		Semaphore free = this.places;
+		if (free != null) {
+			boolean acquired;
+			try {
+				acquired = free.tryAcquire(Math.max(0, call.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new CallFailure.Connection("Interrupted while waiting to call " + call.clientMethod().displayName(),
+						ex, true);
+			}
+			if (!acquired) {
+				return new CallFailure.Timeout(call.clientMethod().displayName() + " found no free place on the connection to "
+						+ this.server + " within its timeout (at most " + this.maxInFlight + " calls in flight)");
+			}
+			pending.whenComplete((outcome, failure) -> free.release());
+		}
+		this.calls.put(id, pending);
+		if (!isActiveChannel()) {
+			// Lost between choosing the connection and registering: channelInactive may have missed it.
+			complete(id, lost(pending));
+		}
+		return null;
+	}
+
+	private boolean isActiveChannel() {
 		Channel current = this.channel;
 		return current != null && current.isActive();
 	}
 
-	long nextId() {
-		return this.ids.incrementAndGet();
-	}
-
-	/**
-	 * Registers a call before its request is written, so that its answer always finds it. With a
-	 * limit of calls in flight, waits for a free place until {@code deadlineNanos}.
-	 * @throws RpcTimeoutException when no place frees up in time
-	 */
-	void register(long id, PendingCall call, long deadlineNanos) {
-		Semaphore places = this.places;
-		if (places != null) {
-			boolean acquired;
-			try {
-				acquired = places.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new RpcConnectionException("Interrupted while waiting to call " + call.method().displayName(), ex);
-			}
-			if (!acquired) {
-				throw new RpcTimeoutException(call.method().displayName() + " found no free place on the connection to "
-						+ this.server + " within its timeout (at most " + this.maxInFlight + " calls in flight)");
-			}
-			call.whenComplete((outcome, failure) -> places.release());
+	/** On the event loop, as the request is written: its deadline starts ticking. */
+	private void startTimer(long id, PendingCall pending, OutgoingCall call) {
+		if (pending.isDone()) {
+			return;
 		}
-		this.calls.put(id, call);
-		if (!isActive()) {
-			// Lost between acquiring the connection and registering: channelInactive may have missed it.
-			fail(id, lostMessage(call));
-		}
+		pending.timer(this.channel.eventLoop().schedule(() -> complete(id, new CallFailure.Timeout(
+				call.clientMethod().displayName() + " got no answer from " + this.server + " within "
+						+ call.timeoutMillis() + " ms")),
+				call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS));
 	}
 
-	/** Fails one call, if it is still waiting. */
-	void fail(long id, String message, @Nullable Throwable cause) {
-		fail(id, new CallFailure.Connection(message, cause));
-	}
-
-	/** Completes one call with {@code failure}, if it is still waiting. */
-	void fail(long id, CallFailure failure) {
+	/** Removes the call {@code id}, if it is still waiting; every completion goes through here. */
+	private @Nullable PendingCall take(long id) {
 		PendingCall call = this.calls.remove(id);
+		if (call != null) {
+			call.cancelTimer();
+		}
+		return call;
+	}
+
+	private void complete(long id, CallFailure failure) {
+		PendingCall call = take(id);
 		if (call != null) {
 			call.complete(failure);
 		}
-	}
-
-	private void fail(long id, String message) {
-		fail(id, new CallFailure.Connection(message, null));
 	}
 
 	@Override
@@ -143,11 +230,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		ByteBuf frame = (ByteBuf) msg;
 		try {
 			ResponseReader.Unmatched unmatched = ResponseReader.read(() -> ByteBufJson.parser(this.mapper, frame),
-					(id) -> this.calls.remove(id), this.server);
-			if (unmatched != null && unmatched.error() != null && unmatched.id() == null) {
-				// An error about the connection itself, sent before the server closes it.
-				this.closeReason = "the server said " + RemoteErrors.describe(unmatched.error());
-				logger.warn("jrpc server {} reported: {}", this.server, RemoteErrors.describe(unmatched.error()));
+					this::take, this.server);
+			if (unmatched != null) {
+				readUnmatched(unmatched);
 			}
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
@@ -160,23 +245,83 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		}
 	}
 
+	private void readUnmatched(ResponseReader.Unmatched unmatched) {
+		long lastId = unmatched.goawayLastId();
+		if (lastId >= 0) {
+			goAway(lastId);
+		}
+		else if (unmatched.error() != null && unmatched.id() == null) {
+			// An error about the connection itself, sent before the server closes it.
+			this.closeReason = "the server said " + RemoteErrors.describe(unmatched.error());
+			logger.warn("jrpc server {} reported: {}", this.server, RemoteErrors.describe(unmatched.error()));
+		}
+	}
+
+	/** The server takes no more calls here: those above {@code lastId} did not run. */
+	private void goAway(long lastId) {
+		this.goingAway = true;
+		this.closeReason = "the server is going away";
+		logger.debug("{} is going away after request {}", this.server, lastId);
+		for (Long id : this.calls.keySet()) {
+			if (id > lastId) {
+				PendingCall call = this.calls.get(id);
+				if (call != null && call.method() != null) {
+					complete(id, new CallFailure.Connection(call.method().displayName() + " was not run: " + this.server
+							+ " is going away", null, true));
+				}
+			}
+		}
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+		if (evt instanceof IdleStateEvent && this.ping == null && !this.goingAway) {
+			sendPing(ctx);
+		}
+		super.userEventTriggered(ctx, evt);
+	}
+
+	/** Nothing was read for the keepalive interval: asks the server whether it is still there. */
+	private void sendPing(ChannelHandlerContext ctx) {
+		long id = this.ids.incrementAndGet();
+		PendingCall pending = new PendingCall(null);
+		this.ping = pending;
+		this.calls.put(id, pending);
+		pending.whenComplete((outcome, failure) -> {
+			this.ping = null;
+			if (outcome instanceof CallFailure) {
+				return;
+			}
+			logger.trace("{} answered a keepalive ping", this.server);
+		});
+		pending.timer(ctx.executor().schedule(() -> {
+			if (take(id) != null) {
+				this.closeReason = "no answer to a keepalive ping within " + this.keepaliveTimeout.toMillis() + " ms";
+				logger.warn("Closing the connection to {}: {}", this.server, this.closeReason);
+				pending.complete(new CallFailure.Timeout(this.closeReason));
+				ctx.close();
+			}
+		}, this.keepaliveTimeout.toNanos(), TimeUnit.NANOSECONDS));
+		this.writes.write(this.encoder.ping(ctx.alloc(), id));
+	}
+
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-		if (!this.calls.isEmpty()) {
-			for (Long id : this.calls.keySet()) {
-				PendingCall call = this.calls.get(id);
-				if (call != null) {
-					fail(id, lostMessage(call));
-				}
+		for (Long id : this.calls.keySet()) {
+			PendingCall call = this.calls.get(id);
+			if (call != null) {
+				complete(id, lost(call));
 			}
 		}
 		super.channelInactive(ctx);
 	}
 
-	private String lostMessage(PendingCall call) {
+	/** The failure of a call whose connection was lost: it did not run if its request never left. */
+	private CallFailure lost(PendingCall call) {
 		String reason = this.closeReason;
-		return "The connection to " + this.server + " was lost before " + call.method().displayName()
-				+ " was answered" + ((reason != null) ? ": " + reason : "");
+		String what = (call.method() != null) ? call.method().displayName() : "a keepalive ping";
+		return new CallFailure.Connection("The connection to " + this.server + " was lost before " + what
+				+ " was answered" + ((reason != null) ? ": " + reason : ""), null, !call.isWritten());
 	}
 
 	@Override
@@ -196,6 +341,37 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		}
 		logger.debug("Closing the connection to {}: {}", this.server, this.closeReason);
 		ctx.close();
+	}
+
+	/** Closes the connection; its calls in flight fail. */
+	void close() {
+		Channel current = this.channel;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	/** Closes the connection once its calls in flight have ended. */
+	void closeWhenIdle() {
+		Channel current = this.channel;
+		if (current == null) {
+			return;
+		}
+		this.goingAway = true;
+		current.eventLoop().execute(this::closeIfIdle);
+	}
+
+	private void closeIfIdle() {
+		if (this.calls.isEmpty()) {
+			close();
+		}
+		else {
+			this.channel.eventLoop().schedule(this::closeIfIdle, 100, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
 	}
 
 }

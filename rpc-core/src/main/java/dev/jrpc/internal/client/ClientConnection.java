@@ -2,25 +2,26 @@ package dev.jrpc.internal.client;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.jrpc.RpcConnectionException;
-import dev.jrpc.RpcTimeoutException;
 import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.protocol.MessageWriter;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The one connection to a server address that every caller shares. Opened on first use, never at
- * startup; when it is lost, the next call opens it again. Concurrent callers wait for the same
- * connection attempt.
+ * The connection to one server that every caller shares, and what the client knows of that
+ * server's health. The connection opens on first use and reopens after a loss; concurrent callers
+ * join the same attempt, so there is never more than one attempt in flight. An attempt that fails
+ * puts the server in backoff ({@link ConnectionBackoff}); one that succeeds ends it. Calls in
+ * flight are counted for balancing, and consecutive timeouts for ejection.
  */
 final class ClientConnection {
 
@@ -32,121 +33,225 @@ final class ClientConnection {
 
 	private final Framing framing;
 
-	private final int maxFrameSize;
-
 	private final int maxInFlight;
+
+	private final ConnectionSettings settings;
+
+	private final RequestEncoder encoder;
 
 	private volatile @Nullable ClientChannel current;
 
 	/** The connection attempt under way, if any; guarded by this. */
 	private @Nullable CompletableFuture<ClientChannel> connecting;
 
-	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing,
-			int maxFrameSize, int maxInFlight) {
-		this.maxInFlight = maxInFlight;
+	/** Consecutive failed attempts to connect; guarded by this. */
+	private int connectFailures;
+
+	private volatile long backoffUntil;
+
+	private volatile @Nullable String lastFailure;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
+
+	private volatile long ejectedUntil;
+
+	/** How many times in a row it was ejected; guarded by this. */
+	private int ejections;
+
+	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing, int maxInFlight,
+			ConnectionSettings settings) {
 		this.server = server;
 		this.bootstrap = bootstrap;
 		this.mapper = mapper;
 		this.framing = framing;
-		this.maxFrameSize = maxFrameSize;
+		this.maxInFlight = maxInFlight;
+		this.settings = settings;
+		this.encoder = new RequestEncoder(new MessageWriter(mapper, framing, settings.maxFrameSize()));
 	}
 
 	ServerAddress server() {
 		return this.server;
 	}
 
-	/** Whether the connection is open now, so that acquiring it will not wait. */
-	boolean isOpen() {
+	/** Whether a connection is open and takes calls now. */
+	boolean isReady() {
 		ClientChannel open = this.current;
-		return open != null && open.isActive();
+		return open != null && open.isUsable();
+	}
+
+	/** Whether its last connection attempt failed and its rest has not ended at {@code now}. */
+	boolean isInBackoff(long now) {
+		return this.lastFailure != null && !isReady() && now - this.backoffUntil < 0;
+	}
+
+	long backoffUntil() {
+		return this.backoffUntil;
+	}
+
+	/** Whether it is set aside for timing out at {@code now}. */
+	boolean isEjected(long now) {
+		return this.ejectedUntil != 0 && now - this.ejectedUntil < 0;
+	}
+
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	int consecutiveTimeouts() {
+		return this.consecutiveTimeouts.get();
+	}
+
+	/** Sets it aside for {@code baseNanos} times the number of ejections in a row (at most 10). */
+	synchronized void eject(long now, long baseNanos) {
+		this.ejections = Math.min(this.ejections + 1, 10);
+		this.ejectedUntil = now + baseNanos * this.ejections;
+		this.consecutiveTimeouts.set(0);
+	}
+
+	/** What is known of its health, for messages. */
+	String describe(long now) {
+		String failure = this.lastFailure;
+		if (failure != null && isInBackoff(now)) {
+			return this.server + " (" + failure + "; resting for another "
+					+ TimeUnit.NANOSECONDS.toMillis(this.backoffUntil - now) + " ms)";
+		}
+		if (isEjected(now)) {
+			return this.server + " (set aside after repeated timeouts)";
+		}
+		return this.server.toString();
 	}
 
 	/**
-	 * The open connection, opening it if needed and waiting for it until {@code deadlineNanos}.
-	 * @throws RpcConnectionException when it cannot be opened
-	 * @throws RpcTimeoutException when the deadline passes first
+	 * Sends {@code call} on the open connection, or opens one first without blocking: the request
+	 * is then written on {@code executor}. The future completes with the result or a
+	 * {@link CallFailure}, never exceptionally.
 	 */
-	ClientChannel acquire(long deadlineNanos) {
+	CompletableFuture<@Nullable Object> send(OutgoingCall call, Executor executor) {
+		this.inFlight.incrementAndGet();
 		ClientChannel open = this.current;
-		if (open != null && open.isActive()) {
-			return open;
-		}
-		CompletableFuture<ClientChannel> attempt;
-		synchronized (this) {
-			open = this.current;
-			if (open != null && open.isActive()) {
-				return open;
+		CompletableFuture<@Nullable Object> outcome = (open != null && open.isUsable()) ? open.send(call)
+				: connectThenSend(call, executor);
+		outcome.whenComplete((value, ignored) -> ended(value));
+		return outcome;
+	}
+
+	private CompletableFuture<@Nullable Object> connectThenSend(OutgoingCall call, Executor executor) {
+		CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+		CompletableFuture<ClientChannel> attempt = connect();
+		EventLoop loop = this.bootstrap.config().group().next();
+		ScheduledFuture<?> timer = loop.schedule(() -> outcome.complete(new CallFailure.Timeout(
+				call.clientMethod().displayName() + " could not reach " + this.server + " within its timeout")),
+				call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+		attempt.whenComplete((channel, failure) -> {
+			timer.cancel(false);
+			if (outcome.isDone()) {
+				return;
 			}
-			attempt = this.connecting;
-			if (attempt == null) {
-				attempt = connect();
+			if (failure != null) {
+				outcome.complete(new CallFailure.Connection("Could not connect to " + this.server + ": "
+						+ describeFailure(failure), failure, true));
 			}
+			else {
+				executor.execute(() -> channel.send(call).whenComplete((value, ignored) -> outcome.complete(value)));
+			}
+		});
+		return outcome;
+	}
+
+	/** Counts the end of a call, and its timeout or answer for ejection. */
+	private void ended(@Nullable Object outcome) {
+		this.inFlight.decrementAndGet();
+		if (outcome instanceof CallFailure.Timeout) {
+			this.consecutiveTimeouts.incrementAndGet();
 		}
-		try {
-			return attempt.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new RpcTimeoutException("Could not connect to " + this.server + " within the call's timeout");
-		}
-		catch (ExecutionException ex) {
-			throw new RpcConnectionException(
-					"Could not connect to " + this.server + ": " + describe(ex.getCause()), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RpcConnectionException("Interrupted while connecting to " + this.server, ex);
+		else if (!(outcome instanceof CallFailure.Connection)) {
+			this.consecutiveTimeouts.set(0);
+			if (this.ejections != 0 && !isEjected(this.settings.ticker().nanoTime())) {
+				synchronized (this) {
+					this.ejections = 0;
+				}
+			}
 		}
 	}
 
-	/** Starts a connection attempt; called holding the lock. */
-	private CompletableFuture<ClientChannel> connect() {
+	/** The open connection, or the attempt to open it, joined when one is under way. */
+	synchronized CompletableFuture<ClientChannel> connect() {
+		ClientChannel open = this.current;
+		if (open != null && open.isUsable()) {
+			return CompletableFuture.completedFuture(open);
+		}
+		if (this.connecting != null) {
+			return this.connecting;
+		}
 		CompletableFuture<ClientChannel> result = new CompletableFuture<>();
 		this.connecting = result;
-		ClientChannel handler = new ClientChannel(this.server, this.mapper, this.maxInFlight);
+		ClientChannel handler = new ClientChannel(this.server, this.mapper, this.encoder, this.maxInFlight,
+				this.settings.keepaliveTimeout());
 		ChannelFuture connect;
 		try {
-			connect = this.bootstrap.clone().handler(new ChannelInitializer<Channel>() {
-				@Override
-				protected void initChannel(Channel channel) {
-					// 1. Framing, capped at the frame limit.
-					channel.pipeline().addLast("framer", ClientConnection.this.framing.newDecoder(ClientConnection.this.maxFrameSize));
-					// 2. Responses matched to the calls in flight; requests leave through a WriteBatcher.
-					channel.pipeline().addLast("calls", handler);
-				}
-			}).connect(new InetSocketAddress(this.server.host(), this.server.port()));
+			connect = this.bootstrap.clone()
+				.handler(new ClientChannelInitializer(this.settings.firstSteps(), this.framing,
+						this.settings.maxFrameSize(), this.settings.keepaliveInterval().toNanos(), handler))
+				.connect(new InetSocketAddress(this.server.host(), this.server.port()));
 		}
 		catch (RuntimeException ex) {
-			this.connecting = null;
-			result.completeExceptionally(ex);
+			connected(result, null, ex);
 			return result;
 		}
-		connect.addListener((ChannelFutureListener) (future) -> {
-			synchronized (this) {
-				if (this.connecting == result) {
-					this.connecting = null;
-				}
-				if (future.isSuccess()) {
-					this.current = handler;
-				}
-			}
-			if (future.isSuccess()) {
-				result.complete(handler);
-			}
-			else {
-				result.completeExceptionally(future.cause());
-			}
-		});
+		connect.addListener((ChannelFutureListener) (future) -> connected(result, future.isSuccess() ? handler : null,
+				future.cause()));
 		return result;
 	}
 
-	private static String describe(Throwable failure) {
+	private void connected(CompletableFuture<ClientChannel> attempt, @Nullable ClientChannel handler,
+			@Nullable Throwable failure) {
+		synchronized (this) {
+			if (this.connecting == attempt) {
+				this.connecting = null;
+			}
+			if (handler != null) {
+				this.current = handler;
+				this.connectFailures = 0;
+				this.lastFailure = null;
+				this.backoffUntil = 0;
+			}
+			else {
+				this.connectFailures++;
+				this.lastFailure = describeFailure(failure);
+				this.backoffUntil = this.settings.ticker().nanoTime()
+						+ this.settings.backoff().delayNanos(this.connectFailures);
+			}
+		}
+		if (handler != null) {
+			attempt.complete(handler);
+		}
+		else {
+			attempt.completeExceptionally(failure);
+		}
+	}
+
+	private static String describeFailure(@Nullable Throwable failure) {
+		if (failure == null) {
+			return "unknown failure";
+		}
 		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
 	}
 
+	/** Closes the connection; its calls in flight fail. */
 	void close() {
 		ClientChannel open = this.current;
-		if (open != null && open.channel() != null) {
-			open.channel().close();
+		if (open != null) {
+			open.close();
+		}
+	}
+
+	/** Closes the connection once its calls in flight have ended: the server left the set. */
+	void closeWhenIdle() {
+		ClientChannel open = this.current;
+		if (open != null) {
+			open.closeWhenIdle();
 		}
 	}
 

@@ -1,6 +1,6 @@
 package dev.jrpc.internal.client;
 
-
+import dev.jrpc.Idempotent;
 import dev.jrpc.OneWay;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import tools.jackson.core.SerializableString;
@@ -12,11 +12,16 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * How to call one interface method, parsed once when the proxy is built: its pre-encoded wire
- * name, a writer per parameter and a reader for the result.
+ * name, a writer per parameter, a reader for the result, and the adapter that turns the call into
+ * what the method returns.
  */
 final class ClientMethod {
 
 	private final RemoteMethod remote;
+
+	private final String serviceName;
+
+	private final String version;
 
 	private final SerializableString wireName;
 
@@ -28,14 +33,24 @@ final class ClientMethod {
 
 	private final boolean oneWay;
 
-	ClientMethod(RemoteMethod remote, ObjectMapper mapper) {
+	private final boolean idempotent;
+
+	private final ReturnAdapter returnAdapter;
+
+	ClientMethod(RemoteMethod remote, String serviceName, String version, ObjectMapper mapper,
+			ReturnAdapter.Factory... adapters) {
 		this.remote = remote;
+		this.serviceName = serviceName;
+		this.version = version;
 		this.wireName = new SerializedString(remote.wireName());
 		this.parameterWriters = remote.parameterTypes().stream().map(mapper::writerFor).toArray(ObjectWriter[]::new);
 		this.resultReader = mapper.readerFor(remote.resultType())
 			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.exceptionTypes = RemoteExceptionTypes.of(remote.method());
 		this.oneWay = remote.method().isAnnotationPresent(OneWay.class);
+		this.idempotent = remote.method().isAnnotationPresent(Idempotent.class)
+				|| remote.method().getDeclaringClass().isAnnotationPresent(Idempotent.class);
+		this.returnAdapter = ReturnAdapter.choose(this, adapters);
 	}
 
 	RemoteExceptionTypes exceptionTypes() {
@@ -45,6 +60,23 @@ final class ClientMethod {
 	/** Whether the method is sent as a notification, with no id and no answer. */
 	boolean isOneWay() {
 		return this.oneWay;
+	}
+
+	/** Whether a call that may have run may be sent again. */
+	boolean isIdempotent() {
+		return this.idempotent;
+	}
+
+	ReturnAdapter returnAdapter() {
+		return this.returnAdapter;
+	}
+
+	String serviceName() {
+		return this.serviceName;
+	}
+
+	String version() {
+		return this.version;
 	}
 
 	String displayName() {
@@ -74,7 +106,6 @@ final class ClientMethod {
 	boolean isAsync() {
 		return this.remote.async();
 	}
-
 
 	RemoteMethod remote() {
 		return this.remote;

@@ -1,41 +1,70 @@
 package dev.jrpc.internal.client;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.jrpc.internal.protocol.Framing;
 import io.netty.bootstrap.Bootstrap;
 import tools.jackson.databind.ObjectMapper;
 
-/** One shared {@link ClientConnection} per server address, framing and limit of calls in flight. */
+/**
+ * One shared {@link ClientConnection} per server address, framing and limit of calls in flight,
+ * counted by the endpoint sets that use it: when the last set lets go of a server, its connection
+ * closes once its calls have ended.
+ */
 public final class ConnectionPool {
 
 	private record Key(ServerAddress server, Framing framing, int maxInFlight) {
 	}
 
-	private final Map<Key, ClientConnection> connections = new ConcurrentHashMap<>();
+	private static final class Entry {
+
+		final ClientConnection connection;
+
+		int users;
+
+		Entry(ClientConnection connection) {
+			this.connection = connection;
+		}
+
+	}
+
+	private final Map<Key, Entry> connections = new HashMap<>();
 
 	private final Bootstrap bootstrap;
 
 	private final ObjectMapper mapper;
 
-	private final int maxFrameSize;
+	private final ConnectionSettings settings;
 
-	public ConnectionPool(Bootstrap bootstrap, ObjectMapper mapper, int maxFrameSize) {
+	ConnectionPool(Bootstrap bootstrap, ObjectMapper mapper, ConnectionSettings settings) {
 		this.bootstrap = bootstrap;
 		this.mapper = mapper;
-		this.maxFrameSize = maxFrameSize;
+		this.settings = settings;
 	}
 
-	/** The connection to {@code server} with that framing and limit of calls in flight (0: none). */
-	ClientConnection get(ServerAddress server, Framing framing, int maxInFlight) {
-		return this.connections.computeIfAbsent(new Key(server, framing, maxInFlight), (key) -> new ClientConnection(
-				server, this.bootstrap, this.mapper, framing, this.maxFrameSize, maxInFlight));
+	/** The connection to {@code server}, counting one more user; give it back with {@link #release}. */
+	synchronized ClientConnection acquire(ServerAddress server, Framing framing, int maxInFlight) {
+		Entry entry = this.connections.computeIfAbsent(new Key(server, framing, maxInFlight),
+				(key) -> new Entry(new ClientConnection(server, this.bootstrap, this.mapper, framing, maxInFlight,
+						this.settings)));
+		entry.users++;
+		return entry.connection;
+	}
+
+	/** One user less; the last one closes the connection once its calls have ended. */
+	synchronized void release(ClientConnection connection, Framing framing, int maxInFlight) {
+		Key key = new Key(connection.server(), framing, maxInFlight);
+		Entry entry = this.connections.get(key);
+		if (entry != null && entry.connection == connection && --entry.users == 0) {
+			this.connections.remove(key);
+			connection.closeWhenIdle();
+		}
 	}
 
 	/** Closes every open connection; calls in flight on them fail with a connection error. */
-	public void closeAll() {
-		this.connections.values().forEach(ClientConnection::close);
+	public synchronized void closeAll() {
+		this.connections.values().forEach((entry) -> entry.connection.close());
 		this.connections.clear();
 	}
 

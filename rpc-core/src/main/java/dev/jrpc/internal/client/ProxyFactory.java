@@ -5,55 +5,151 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
-import dev.jrpc.internal.protocol.Framing;
-import dev.jrpc.internal.protocol.MessageWriter;
+import dev.jrpc.RpcClientInterceptor;
+import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoopGroup;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
-/** Builds proxies: parses the interface once, then binds it to its servers. */
-public final class ProxyFactory {
+/**
+ * Builds proxies: parses the interface once, finds its endpoints, and puts together its call
+ * path: return adapters, interceptors, cluster, connections.
+ */
+public final class ProxyFactory implements AutoCloseable {
+
+	/** The JSON-RPC way of writing an address that names a discovery: {@code scheme:///name}. */
+	private static final String SCHEME_SEPARATOR = ":///";
 
 	private final ConnectionPool connections;
 
 	private final ObjectMapper mapper;
 
-	private final int maxFrameSize;
-
 	private final Executor callbackExecutor;
 
-	public ProxyFactory(ConnectionPool connections, ObjectMapper mapper, int maxFrameSize, Executor callbackExecutor) {
-		this.connections = connections;
+	private final EventLoopGroup eventLoops;
+
+	private final List<RpcClientInterceptor> interceptors;
+
+	private final @Nullable EndpointDiscovery registry;
+
+	private final Map<String, EndpointDiscovery> schemes;
+
+	private final ClusterSettings clusterSettings;
+
+	private final Ticker ticker;
+
+	private final List<EndpointGroup> groups = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param registry where proxies without an address find their service, or null
+	 * @param schemes discoveries by the scheme of {@code scheme:///name} addresses
+	 */
+	public ProxyFactory(Bootstrap bootstrap, EventLoopGroup eventLoops, ObjectMapper mapper, ClientSettings settings,
+			Executor callbackExecutor, List<RpcClientInterceptor> interceptors, @Nullable EndpointDiscovery registry,
+			Map<String, EndpointDiscovery> schemes) {
+		this.ticker = Ticker.SYSTEM;
+		this.connections = new ConnectionPool(bootstrap, mapper, new ConnectionSettings(settings.maxFrameSize(),
+				settings.keepaliveInterval(), settings.keepaliveTimeout(), settings.firstSteps(),
+				ConnectionBackoff.DEFAULT, this.ticker));
 		this.mapper = mapper;
-		this.maxFrameSize = maxFrameSize;
 		this.callbackExecutor = callbackExecutor;
+		this.eventLoops = eventLoops;
+		this.interceptors = List.copyOf(interceptors);
+		this.registry = registry;
+		this.schemes = Map.copyOf(schemes);
+		this.clusterSettings = ClientSettings.cluster(settings, this.ticker);
 	}
 
 	/**
 	 * A proxy of {@code type} with {@code settings}.
-	 * @throws IllegalArgumentException when a method cannot be called remotely or an address is
-	 * malformed
+	 * @throws IllegalArgumentException when a method cannot be called remotely, or the address is
+	 * malformed or missing
 	 */
 	public <T> T create(Class<T> type, ProxySettings settings) {
-		List<ServerAddress> servers = ServerAddress.parseList(settings.addresses());
 		String service = settings.plainNames() ? "" : settings.service();
+		ReturnAdapter.Factory[] adapters = ReturnAdapters.all(this.eventLoops, this.callbackExecutor);
 		Map<Method, ClientMethod> methods = new HashMap<>();
 		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(), this.mapper)) {
 			if (!remote.method().isDefault()) {
-				methods.put(remote.method(), new ClientMethod(remote, this.mapper));
+				methods.put(remote.method(),
+						new ClientMethod(remote, service, settings.version(), this.mapper, adapters));
 			}
 		}
-		Framing framing = settings.framing();
-		List<ClientConnection> targets = servers.stream()
-			.map((server) -> this.connections.get(server, framing, settings.maxInFlight()))
-			.toList();
-		RemoteCaller caller = new RemoteCaller(targets, new MessageWriter(this.mapper, framing, this.maxFrameSize),
-				settings.timeout(), this.callbackExecutor);
+		EndpointGroup group = group(type, settings);
+		this.groups.add(group);
+		Cluster cluster = new Cluster(group, balancer(settings), this.clusterSettings.withMaxAttempts(settings.maxAttempts()),
+				this.callbackExecutor, this.eventLoops);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-				new ProxyInvocationHandler(type, Map.copyOf(methods), caller));
+				new ProxyInvocationHandler(type, Map.copyOf(methods),
+						new ClientInterceptorChain(this.interceptors, cluster), settings.timeout().toNanos(),
+						group.source()));
 		return type.cast(proxy);
+	}
+
+	private static LoadBalancer balancer(ProxySettings settings) {
+		return switch (settings.loadBalancing()) {
+			case ROUND_ROBIN -> new RoundRobinBalancer();
+			case LEAST_IN_FLIGHT -> new LeastInFlightBalancer();
+			case CONSISTENT_HASH -> new ConsistentHashBalancer();
+		};
+	}
+
+	/** The live set of endpoints that the proxy's address, or the registry, gives. */
+	private EndpointGroup group(Class<?> type, ProxySettings settings) {
+		String address = settings.address();
+		String key = settings.version().isEmpty() ? settings.service() : settings.service() + ':' + settings.version();
+		EndpointDiscovery discovery;
+		String name;
+		String source;
+		if (address == null || address.isBlank()) {
+			if (this.registry == null) {
+				throw new IllegalArgumentException("No address for the proxy of " + type.getName()
+						+ ": give host:port, dns:///host:port or discovery:///service-id, or configure a registry");
+			}
+			discovery = this.registry;
+			name = settings.service();
+			source = "the registry's providers of " + key;
+		}
+		else if (address.contains(SCHEME_SEPARATOR)) {
+			String scheme = address.substring(0, address.indexOf(SCHEME_SEPARATOR));
+			name = address.substring(address.indexOf(SCHEME_SEPARATOR) + SCHEME_SEPARATOR.length()).strip();
+			discovery = this.schemes.get(scheme);
+			if (discovery == null) {
+				throw new IllegalArgumentException("Address '" + address + "' of the proxy of " + type.getName()
+						+ " has scheme '" + scheme + "', which this client cannot resolve; known schemes: "
+						+ this.schemes.keySet() + " (discovery:/// needs Spring Cloud Commons and a DiscoveryClient)");
+			}
+			if (name.isEmpty()) {
+				throw new IllegalArgumentException("Address '" + address + "' names nothing after " + scheme
+						+ SCHEME_SEPARATOR);
+			}
+			source = address.strip();
+		}
+		else if (address.contains("://")) {
+			throw new IllegalArgumentException("Address '" + address + "' of the proxy of " + type.getName()
+					+ " is not host:port[,host:port...] nor scheme:///name");
+		}
+		else {
+			discovery = new StaticDiscovery(address);
+			name = settings.service();
+			source = address.strip();
+		}
+		return new EndpointGroup(discovery, name, settings.version(), source, this.connections, settings.framing(),
+				settings.maxInFlight(), this.ticker);
+	}
+
+	/** Ends every subscription and closes every connection; calls in flight fail. */
+	@Override
+	public void close() {
+		this.groups.forEach(EndpointGroup::close);
+		this.groups.clear();
+		this.connections.closeAll();
 	}
 
 }

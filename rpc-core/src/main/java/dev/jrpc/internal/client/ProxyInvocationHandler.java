@@ -3,13 +3,16 @@ package dev.jrpc.internal.client;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import dev.jrpc.internal.server.CurrentCall;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The invocation handler behind every proxy: remote methods go to the {@link RemoteCaller} with
- * the descriptor parsed when the proxy was built; {@code equals}, {@code hashCode},
- * {@code toString} and default methods run locally.
+ * The invocation handler behind every proxy: a remote method becomes an {@link OutgoingCall} with
+ * its deadline, the smaller of the proxy's timeout and the time left to the call the current
+ * thread serves, if any, and goes through the method's return adapter into the interceptor chain;
+ * {@code equals}, {@code hashCode}, {@code toString} and default methods run locally.
  */
 final class ProxyInvocationHandler implements InvocationHandler {
 
@@ -17,12 +20,19 @@ final class ProxyInvocationHandler implements InvocationHandler {
 
 	private final Map<Method, ClientMethod> methods;
 
-	private final RemoteCaller caller;
+	private final ClientInterceptorChain chain;
 
-	ProxyInvocationHandler(Class<?> type, Map<Method, ClientMethod> methods, RemoteCaller caller) {
+	private final long timeoutNanos;
+
+	private final String target;
+
+	ProxyInvocationHandler(Class<?> type, Map<Method, ClientMethod> methods, ClientInterceptorChain chain,
+			long timeoutNanos, String target) {
 		this.type = type;
 		this.methods = methods;
-		this.caller = caller;
+		this.chain = chain;
+		this.timeoutNanos = timeoutNanos;
+		this.target = target;
 	}
 
 	@Override
@@ -32,12 +42,20 @@ final class ProxyInvocationHandler implements InvocationHandler {
 		}
 		ClientMethod remote = this.methods.get(method);
 		if (remote != null) {
-			return this.caller.call(remote, (args != null) ? args : new Object[0]);
+			long now = System.nanoTime();
+			long deadline = now + this.timeoutNanos;
+			long served = CurrentCall.deadline();
+			if (served != CurrentCall.NO_DEADLINE && served - deadline < 0) {
+				deadline = served;
+			}
+			OutgoingCall call = new OutgoingCall(remote, (args != null) ? args : new Object[0], deadline,
+					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
+			return remote.returnAdapter().invoke(call, this.chain::start);
 		}
 		return switch (method.getName()) {
 			case "equals" -> proxy == args[0];
 			case "hashCode" -> System.identityHashCode(proxy);
-			case "toString" -> "jrpc proxy for " + this.type.getName() + " at " + this.caller.servers();
+			case "toString" -> "jrpc proxy for " + this.type.getName() + " at " + this.target;
 			default -> throw new IllegalStateException("Unexpected method " + method);
 		};
 	}

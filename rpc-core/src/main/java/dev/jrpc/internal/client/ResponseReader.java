@@ -17,8 +17,21 @@ import tools.jackson.databind.JsonNode;
  */
 final class ResponseReader {
 
-	/** A response that names no call of ours: an error about the connection itself, or a stray one. */
-	record Unmatched(@Nullable Long id, @Nullable JsonNode error) {
+	/**
+	 * A message that answers no call of ours: an error about the connection itself, a stray
+	 * response, or a notification from the server such as {@code rpc.goaway}.
+	 */
+	record Unmatched(@Nullable Long id, @Nullable JsonNode error, @Nullable String method, @Nullable JsonNode params) {
+
+		/** The highest id the server accepted, when this is a {@code rpc.goaway}; else -1. */
+		long goawayLastId() {
+			if (!JsonRpc.GOAWAY.equals(this.method)) {
+				return -1;
+			}
+			JsonNode lastId = (this.params != null) ? this.params.get(JsonRpc.LAST_ID) : null;
+			return (lastId != null && lastId.canConvertToLong()) ? Math.max(0, lastId.asLong()) : 0;
+		}
+
 	}
 
 	private ResponseReader() {
@@ -40,6 +53,8 @@ final class ResponseReader {
 			PendingCall call = null;
 			boolean resultLater = false;
 			JsonNode error = null;
+			String method = null;
+			JsonNode params = null;
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken token = parser.nextToken();
@@ -65,8 +80,22 @@ final class ResponseReader {
 						parser.skipChildren();
 					}
 					case JsonRpc.ERROR -> error = parser.readValueAsTree();
+					case JsonRpc.METHOD -> {
+						if (token == JsonToken.VALUE_STRING) {
+							method = parser.getString();
+						}
+						else {
+							parser.skipChildren();
+						}
+					}
+					case JsonRpc.PARAMS -> params = parser.readValueAsTree();
 					default -> parser.skipChildren();
 				}
+			}
+			if (call != null && call.method() == null) {
+				// A keepalive ping: any answer, even an error from a server that knows no rpc.ping, shows it is alive.
+				call.complete(null);
+				return null;
 			}
 			if (call != null && error != null) {
 				call.complete(RemoteErrors.toFailure(call.method(), server, error));
@@ -81,7 +110,7 @@ final class ResponseReader {
 						+ " has neither result nor error", null));
 				return null;
 			}
-			return new Unmatched(id, error);
+			return new Unmatched(id, error, method, params);
 		}
 	}
 
@@ -103,7 +132,7 @@ final class ResponseReader {
 	/** Reads the result at the parser's current token into the call's return type. */
 	private static void complete(PendingCall call, JsonParser parser) {
 		ClientMethod method = call.method();
-		if (method.returnsVoid()) {
+		if (method == null || method.returnsVoid()) {
 			parser.skipChildren();
 			call.complete(null);
 			return;

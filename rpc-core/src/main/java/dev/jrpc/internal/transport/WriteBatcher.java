@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes messages from any thread to one channel, flushing once for all the messages that arrive
@@ -17,7 +18,7 @@ import io.netty.util.internal.PlatformDependent;
  */
 public final class WriteBatcher {
 
-	private record Pending(ByteBuf message, ChannelPromise promise) {
+	private record Pending(ByteBuf message, ChannelPromise promise, @Nullable Runnable beforeWrite) {
 	}
 
 	private final Channel channel;
@@ -35,8 +36,16 @@ public final class WriteBatcher {
 
 	/** Queues {@code message} for the channel; the future completes once it is written, or fails. */
 	public ChannelFuture write(ByteBuf message) {
+		return write(message, null);
+	}
+
+	/**
+	 * Queues {@code message}, running {@code beforeWrite} on the event loop just before it is
+	 * written, where scheduling a timer costs no extra task.
+	 */
+	public ChannelFuture write(ByteBuf message, @Nullable Runnable beforeWrite) {
 		ChannelPromise promise = this.channel.newPromise();
-		this.queue.add(new Pending(message, promise));
+		this.queue.add(new Pending(message, promise, beforeWrite));
 		if (this.scheduled.compareAndSet(false, true)) {
 			this.channel.eventLoop().execute(this.drain);
 		}
@@ -49,6 +58,9 @@ public final class WriteBatcher {
 		boolean written = false;
 		Pending pending;
 		while ((pending = this.queue.poll()) != null) {
+			if (pending.beforeWrite() != null) {
+				pending.beforeWrite().run();
+			}
 			this.channel.write(pending.message(), pending.promise());
 			written = true;
 		}

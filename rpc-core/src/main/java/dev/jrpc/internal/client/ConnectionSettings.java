@@ -1,0 +1,21 @@
+package dev.jrpc.internal.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.jrpc.internal.transport.PipelineStep;
+
+/**
+ * What every connection of a client shares.
+ *
+ * @param maxFrameSize largest request or response, in bytes
+ * @param keepaliveInterval how long nothing may be read before the server is pinged; zero for no
+ * pings
+ * @param keepaliveTimeout how long a ping waits for its answer before the connection is closed
+ * @param firstSteps pipeline steps before framing, such as TLS
+ * @param backoff how long an endpoint rests after its connection failed
+ * @param ticker the clock of backoff and ejections
+ */
+record ConnectionSettings(int maxFrameSize, Duration keepaliveInterval, Duration keepaliveTimeout,
+		List<PipelineStep> firstSteps, ConnectionBackoff backoff, Ticker ticker) {
+}

@@ -1,0 +1,112 @@
+package dev.jrpc.internal.client;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import dev.jrpc.RpcClientCall;
+import dev.jrpc.RpcMetadata;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call made through a proxy, from the moment its method is invoked until it ends: what is
+ * called, its arguments, its metadata and its deadline, the same for every attempt.
+ */
+final class OutgoingCall implements RpcClientCall {
+
+	private final ClientMethod method;
+
+	private final @Nullable Object[] arguments;
+
+	private final long deadlineNanos;
+
+	private final long timeoutMillis;
+
+	private @Nullable RpcMetadata metadata;
+
+	/**
+	 * @param deadlineNanos the {@link System#nanoTime()} by which the answer must come
+	 * @param timeoutMillis the call's timeout in milliseconds, for messages
+	 */
+	OutgoingCall(ClientMethod method, @Nullable Object[] arguments, long deadlineNanos, long timeoutMillis) {
+		this.method = method;
+		this.arguments = arguments;
+		this.deadlineNanos = deadlineNanos;
+		this.timeoutMillis = timeoutMillis;
+	}
+
+	ClientMethod clientMethod() {
+		return this.method;
+	}
+
+	@Nullable Object[] argumentArray() {
+		return this.arguments;
+	}
+
+	long deadlineNanos() {
+		return this.deadlineNanos;
+	}
+
+	long timeoutMillis() {
+		return this.timeoutMillis;
+	}
+
+	/** The metadata to send, or null when no interceptor wrote any. */
+	@Nullable RpcMetadata metadataToSend() {
+		RpcMetadata written = this.metadata;
+		return (written != null && !written.isEmpty()) ? written : null;
+	}
+
+	@Override
+	public String serviceName() {
+		return this.method.serviceName();
+	}
+
+	@Override
+	public String version() {
+		return this.method.version();
+	}
+
+	@Override
+	public Method method() {
+		return this.method.remote().method();
+	}
+
+	@Override
+	public String wireName() {
+		return this.method.remote().wireName();
+	}
+
+	@Override
+	public List<@Nullable Object> arguments() {
+		return Collections.unmodifiableList(Arrays.asList(this.arguments));
+	}
+
+	@Override
+	public RpcMetadata metadata() {
+		RpcMetadata current = this.metadata;
+		if (current == null) {
+			current = RpcMetadata.create();
+			this.metadata = current;
+		}
+		return current;
+	}
+
+	@Override
+	public Duration remainingTime() {
+		return Duration.ofNanos(this.deadlineNanos - System.nanoTime());
+	}
+
+	@Override
+	public boolean isIdempotent() {
+		return this.method.isIdempotent();
+	}
+
+	@Override
+	public boolean isOneWay() {
+		return this.method.isOneWay();
+	}
+
+}

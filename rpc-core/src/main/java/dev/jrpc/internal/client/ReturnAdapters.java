@@ -1,0 +1,119 @@
+package dev.jrpc.internal.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import dev.jrpc.RpcException;
+import dev.jrpc.RpcRemoteException;
+import dev.jrpc.RpcTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The three ways a method returns, tried in this order: one-way, a future, a value the caller
+ * waits for.
+ */
+final class ReturnAdapters {
+
+	/**
+	 * How long past its deadline a caller still waits for a call that should have ended: the
+	 * deadline is enforced by timers beneath, this only guards against a completion that never
+	 * comes.
+	 */
+	private static final long LATE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private ReturnAdapters() {
+	}
+
+	/** The adapters in the order they are tried. */
+	static ReturnAdapter.Factory[] all(EventLoopGroup eventLoops, Executor callbackExecutor) {
+		return new ReturnAdapter.Factory[] { (method) -> method.isOneWay() ? new Waiting(eventLoops, true) : null,
+				(method) -> method.isAsync() ? new Future(callbackExecutor) : null,
+				(method) -> new Waiting(eventLoops, false) };
+	}
+
+	/** A future, completed on the callback executor, never on an event loop. */
+	private record Future(Executor callbackExecutor) implements ReturnAdapter {
+
+		@Override
+		public CompletableFuture<@Nullable Object> invoke(OutgoingCall call,
+				Function<OutgoingCall, CompletableFuture<@Nullable Object>> chain) {
+			CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+			chain.apply(call).whenComplete((value, failure) -> this.callbackExecutor.execute(() -> {
+				if (failure != null) {
+					result.completeExceptionally(unwrap(failure));
+				}
+				else {
+					result.complete(value);
+				}
+			}));
+			return result;
+		}
+
+	}
+
+	/**
+	 * The caller waits for the answer, or for a one-way call until its request is written. Refused
+	 * on a jrpc event loop, where the answer could never be read.
+	 */
+	private record Waiting(EventLoopGroup eventLoops, boolean oneWay) implements ReturnAdapter {
+
+		@Override
+		public @Nullable Object invoke(OutgoingCall call,
+				Function<OutgoingCall, CompletableFuture<@Nullable Object>> chain) throws Throwable {
+			for (EventExecutor loop : this.eventLoops) {
+				if (loop.inEventLoop()) {
+					throw new IllegalStateException("Cannot call " + call.clientMethod().displayName()
+							+ " on a jrpc event loop thread: the call would wait for itself");
+				}
+			}
+			CompletableFuture<@Nullable Object> answer = chain.apply(call);
+			long wait = call.deadlineNanos() - System.nanoTime() + (this.oneWay ? 0 : LATE_NANOS);
+			try {
+				return answer.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+			}
+			catch (ExecutionException ex) {
+				throw fromHere(unwrap(ex));
+			}
+			catch (TimeoutException ex) {
+				RpcTimeoutException timeout = new RpcTimeoutException((this.oneWay ? "One-way " : "")
+						+ call.clientMethod().displayName() + (this.oneWay ? " could not be written" : " got no answer")
+						+ " within " + call.timeoutMillis() + " ms");
+				answer.completeExceptionally(timeout);
+				throw timeout;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new RpcException("Interrupted while waiting for " + call.clientMethod().displayName(), ex);
+			}
+		}
+
+		/**
+		 * A failure made by jrpc on another thread gets the caller's stack, so that it shows where the
+		 * call was made; an interceptor's own exception keeps its own.
+		 */
+		private static Throwable fromHere(Throwable failure) {
+			if (failure instanceof RpcException || failure.getCause() instanceof RpcRemoteException) {
+				StackTraceElement[] here = new Throwable().getStackTrace();
+				failure.setStackTrace(here);
+			}
+			return failure;
+		}
+
+	}
+
+	static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}
