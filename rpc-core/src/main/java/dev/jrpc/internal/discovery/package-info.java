@@ -1,0 +1,7 @@
+/**
+ * Internal: may change at any time.
+ */
+@NullMarked
+package dev.jrpc.internal.discovery;
+
+import org.jspecify.annotations.NullMarked;
