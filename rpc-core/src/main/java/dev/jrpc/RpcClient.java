@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.client.ClientSettings;
+import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.client.ProxyFactory;
 import dev.jrpc.internal.client.ProxySettings;
 import dev.jrpc.internal.protocol.Framing;
@@ -77,7 +78,7 @@ public final class RpcClient implements AutoCloseable {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
 		builder.bootstrapCustomizer.accept(bootstrap);
 		ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
-				builder.keepaliveTimeout, builder.firstSteps);
+				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval);
 		this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
 				builder.interceptors, builder.discovery, builder.discoveries);
 		this.timeout = builder.timeout;
@@ -267,6 +268,8 @@ public final class RpcClient implements AutoCloseable {
 
 		private final List<PipelineStep> firstSteps = new ArrayList<>();
 
+		private Duration dnsRefreshInterval = DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL;
+
 		private Builder() {
 		}
 
@@ -363,6 +366,19 @@ public final class RpcClient implements AutoCloseable {
 				throw new IllegalArgumentException("keepaliveTimeout must be positive, was " + timeout);
 			}
 			this.keepaliveTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * How often the addresses of a {@code dns:///host:port} name are resolved again; 30 s by
+		 * default. The JVM's own DNS cache ({@code networkaddress.cache.ttl}) may hold answers
+		 * longer.
+		 */
+		public Builder dnsRefreshInterval(Duration interval) {
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("dnsRefreshInterval must be positive, was " + interval);
+			}
+			this.dnsRefreshInterval = interval;
 			return this;
 		}
 

@@ -23,7 +23,11 @@ public @interface RpcReference {
 	/** The service version; none by default. */
 	String version() default "";
 
-	/** {@code host:port}, or a comma-separated list of them to use in turn. */
+	/**
+	 * Where the service is: {@code host:port} or a comma-separated list of them,
+	 * {@code dns:///host:port}, or {@code discovery:///service-id} (Spring Cloud). Without one, from
+	 * the properties, or else from the registry.
+	 */
 	String address() default "";
 
 	/** How long each call waits for its answer, as a duration such as {@code 500ms} or {@code 2s}. */

@@ -14,9 +14,10 @@ import dev.jrpc.internal.transport.PipelineStep;
  * pinged; zero for never
  * @param keepaliveTimeout how long a ping waits for its answer
  * @param firstSteps pipeline steps before framing, such as TLS
+ * @param dnsRefreshInterval how often {@code dns:///} names are resolved again
  */
 public record ClientSettings(int maxFrameSize, Duration keepaliveInterval, Duration keepaliveTimeout,
-		List<PipelineStep> firstSteps) {
+		List<PipelineStep> firstSteps, Duration dnsRefreshInterval) {
 
 	/** Retries of idempotent calls that may have run: at most 25 ms before the first, doubling, at most 1 s. */
 	static final long RETRY_INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(25);

@@ -2,18 +2,25 @@ package dev.jrpc.internal.client;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import dev.jrpc.RpcClientInterceptor;
+import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
+import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -46,6 +53,11 @@ public final class ProxyFactory implements AutoCloseable {
 
 	private final List<EndpointGroup> groups = new CopyOnWriteArrayList<>();
 
+	private final Duration dnsRefreshInterval;
+
+	/** The thread that resolves DNS names, started when the first {@code dns:///} proxy is built; guarded by this. */
+	private @Nullable ScheduledExecutorService dnsThread;
+
 	/**
 	 * @param registry where proxies without an address find their service, or null
 	 * @param schemes discoveries by the scheme of {@code scheme:///name} addresses
@@ -62,7 +74,10 @@ public final class ProxyFactory implements AutoCloseable {
 		this.eventLoops = eventLoops;
 		this.interceptors = List.copyOf(interceptors);
 		this.registry = registry;
-		this.schemes = Map.copyOf(schemes);
+		Map<String, EndpointDiscovery> known = new HashMap<>(schemes);
+		known.putIfAbsent(DnsEndpointDiscovery.SCHEME, this::subscribeDns);
+		this.schemes = Map.copyOf(known);
+		this.dnsRefreshInterval = settings.dnsRefreshInterval();
 		this.clusterSettings = ClientSettings.cluster(settings, this.ticker);
 	}
 
@@ -144,12 +159,26 @@ public final class ProxyFactory implements AutoCloseable {
 				settings.maxInFlight(), this.ticker);
 	}
 
+	/** DNS names resolve on a thread of their own: a lookup blocks, so never on an event loop. */
+	private synchronized EndpointDiscovery.Subscription subscribeDns(String name, String version,
+			Consumer<List<Endpoint>> listener) {
+		if (this.dnsThread == null) {
+			this.dnsThread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jrpc-client-dns", true));
+		}
+		return new DnsEndpointDiscovery(this.dnsThread, this.dnsRefreshInterval).subscribe(name, version, listener);
+	}
+
 	/** Ends every subscription and closes every connection; calls in flight fail. */
 	@Override
 	public void close() {
 		this.groups.forEach(EndpointGroup::close);
 		this.groups.clear();
 		this.connections.closeAll();
+		synchronized (this) {
+			if (this.dnsThread != null) {
+				this.dnsThread.shutdownNow();
+			}
+		}
 	}
 
 }

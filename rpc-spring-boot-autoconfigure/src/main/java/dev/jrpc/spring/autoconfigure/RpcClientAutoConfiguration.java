@@ -1,6 +1,7 @@
 package dev.jrpc.spring.autoconfigure;
 
 import dev.jrpc.RpcClient;
+import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.spring.context.ReferenceSettings;
 import dev.jrpc.spring.context.RpcReferenceBeanPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,23 +14,33 @@ import org.springframework.core.env.Environment;
 
 /**
  * The jrpc client and the injection of {@link dev.jrpc.spring.RpcReference @RpcReference} fields.
- * The client opens no connection until a reference is called.
+ * Beans of type {@link RpcClientInterceptor} wrap every call, in their {@code @Order}. The client
+ * opens no connection until a reference is called.
  */
 @AutoConfiguration
 @ConditionalOnClass(RpcClient.class)
 @EnableConfigurationProperties(RpcProperties.class)
 public final class RpcClientAutoConfiguration {
 
+	/** The property that, when set, makes references without an address look in ZooKeeper. */
+	static final String ZOOKEEPER_PROPERTY = "rpc.registry.zookeeper.connect-string";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RpcClient rpcClient(RpcProperties properties, ObjectProvider<RpcClientCustomizer> customizers,
-			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers) {
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcClientInterceptor> interceptors) {
 		RpcProperties.Client client = properties.getClient();
 		RpcClient.Builder builder = RpcClient.builder()
 			.timeout(client.getTimeout())
 			.connectTimeout(client.getConnectTimeout())
 			.maxFrameSize(RpcJsonMappers.frameSize(client.getMaxFrameSize(), "rpc.client.max-frame-size"))
-			.mapper(RpcJsonMappers.create(client.getMaxFrameSize(), mapperCustomizers));
+			.mapper(RpcJsonMappers.create(client.getMaxFrameSize(), mapperCustomizers))
+			.keepaliveInterval(client.getKeepaliveInterval())
+			.keepaliveTimeout(client.getKeepaliveTimeout())
+			.dnsRefreshInterval(client.getDnsRefreshInterval())
+			.loadBalancing(client.getLoadBalancer())
+			.maxAttempts(client.getRetry().getMaxAttempts());
+		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -43,7 +54,11 @@ public final class RpcClientAutoConfiguration {
 			return new RpcReferenceBeanPostProcessor.ServiceDefaults(
 					(own.getAddress() != null) ? own.getAddress() : settings.getAddress(),
 					(own.getTimeout() != null) ? own.getTimeout() : settings.getTimeout(), own.isPlainNames(),
-					own.getFraming(), own.getMaxInFlight());
+					own.getFraming(), own.getMaxInFlight(),
+					(own.getLoadBalancer() != null) ? own.getLoadBalancer() : settings.getLoadBalancer(),
+					(own.getRetry().getMaxAttempts() != null) ? own.getRetry().getMaxAttempts()
+							: settings.getRetry().getMaxAttempts(),
+					environment.containsProperty(ZOOKEEPER_PROPERTY));
 		};
 		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings));
 	}
@@ -52,10 +67,14 @@ public final class RpcClientAutoConfiguration {
 		RpcClient.ProxyBuilder<?> proxy = client.proxy(settings.type())
 			.name(settings.name())
 			.version(settings.version())
-			.address(settings.address())
 			.timeout(settings.timeout())
 			.framing(settings.framing())
-			.maxInFlight(settings.maxInFlight());
+			.maxInFlight(settings.maxInFlight())
+			.loadBalancing(settings.loadBalancing())
+			.maxAttempts(settings.maxAttempts());
+		if (settings.address() != null) {
+			proxy.address(settings.address());
+		}
 		if (settings.plainNames()) {
 			proxy.plainNames();
 		}

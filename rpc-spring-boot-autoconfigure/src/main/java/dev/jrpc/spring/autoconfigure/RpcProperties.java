@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.jrpc.LoadBalancing;
 import dev.jrpc.RpcFraming;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -75,6 +76,23 @@ public class RpcProperties {
 		 * Event loop threads; the number of processors by default.
 		 */
 		private @Nullable Integer ioThreads;
+
+		/**
+		 * Host, or host:port, announced to the registry; by default a specific bind address, else
+		 * this host's first non-loopback address, with the bound port.
+		 */
+		private @Nullable String advertisedAddress;
+
+		/**
+		 * Share of calls this server asks for, relative to the other servers of its services.
+		 */
+		private int weight = 100;
+
+		/**
+		 * Age after which a connection is sent away (rpc.goaway), with 10% jitter, so that clients
+		 * behind one virtual IP spread over the servers as they reconnect; none by default.
+		 */
+		private @Nullable Duration maxConnectionAge;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -148,15 +166,62 @@ public class RpcProperties {
 			this.ioThreads = ioThreads;
 		}
 
+		public @Nullable String getAdvertisedAddress() {
+			return this.advertisedAddress;
+		}
+
+		public void setAdvertisedAddress(@Nullable String advertisedAddress) {
+			this.advertisedAddress = advertisedAddress;
+		}
+
+		public int getWeight() {
+			return this.weight;
+		}
+
+		public void setWeight(int weight) {
+			this.weight = weight;
+		}
+
+		public @Nullable Duration getMaxConnectionAge() {
+			return this.maxConnectionAge;
+		}
+
+		public void setMaxConnectionAge(@Nullable Duration maxConnectionAge) {
+			this.maxConnectionAge = maxConnectionAge;
+		}
+
 	}
 
 	/** The client behind every @RpcReference. */
 	public static class Client {
 
 		/**
-		 * Default address, host:port or a comma-separated list, of every reference without its own.
+		 * Default address of every reference without its own: host:port or a comma-separated list,
+		 * dns:///host:port, or discovery:///service-id.
 		 */
 		private @Nullable String address;
+
+		/**
+		 * How calls are spread over a service's endpoints unless its settings say otherwise.
+		 */
+		private LoadBalancing loadBalancer = LoadBalancing.ROUND_ROBIN;
+
+		/**
+		 * How long a connection may read nothing before the client pings the server.
+		 */
+		private Duration keepaliveInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long a keepalive ping waits for its answer before the connection is closed.
+		 */
+		private Duration keepaliveTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How often the addresses of a dns:/// name are resolved again.
+		 */
+		private Duration dnsRefreshInterval = Duration.ofSeconds(30);
+
+		private final Retry retry = new Retry();
 
 		/**
 		 * How long a call waits for its answer unless its reference says otherwise.
@@ -215,15 +280,97 @@ public class RpcProperties {
 			return this.services;
 		}
 
+		public LoadBalancing getLoadBalancer() {
+			return this.loadBalancer;
+		}
+
+		public void setLoadBalancer(LoadBalancing loadBalancer) {
+			this.loadBalancer = loadBalancer;
+		}
+
+		public Duration getKeepaliveInterval() {
+			return this.keepaliveInterval;
+		}
+
+		public void setKeepaliveInterval(Duration keepaliveInterval) {
+			this.keepaliveInterval = keepaliveInterval;
+		}
+
+		public Duration getKeepaliveTimeout() {
+			return this.keepaliveTimeout;
+		}
+
+		public void setKeepaliveTimeout(Duration keepaliveTimeout) {
+			this.keepaliveTimeout = keepaliveTimeout;
+		}
+
+		public Duration getDnsRefreshInterval() {
+			return this.dnsRefreshInterval;
+		}
+
+		public void setDnsRefreshInterval(Duration dnsRefreshInterval) {
+			this.dnsRefreshInterval = dnsRefreshInterval;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/** Retries of calls to idempotent methods that may have run. */
+	public static class Retry {
+
+		/**
+		 * Attempts in all of a call to an @Idempotent method that timed out or lost its connection;
+		 * 1 for no retry. Calls that provably did not run are tried on another server regardless.
+		 */
+		private int maxAttempts = 3;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+	}
+
+	/** Retries of calls to one service's idempotent methods that may have run. */
+	public static class ServiceRetry {
+
+		/**
+		 * Attempts in all of a call to an @Idempotent method of the service that timed out or lost
+		 * its connection; 1 for no retry.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
 	}
 
 	/** Settings of the references to one service. */
 	public static class Service {
 
 		/**
-		 * Address of the service, host:port or a comma-separated list.
+		 * Address of the service: host:port or a comma-separated list, dns:///host:port, or
+		 * discovery:///service-id.
 		 */
 		private @Nullable String address;
+
+		/**
+		 * How calls to the service are spread over its endpoints.
+		 */
+		private @Nullable LoadBalancing loadBalancer;
+
+		private final ServiceRetry retry = new ServiceRetry();
 
 		/**
 		 * How long a call to the service waits for its answer.
@@ -285,6 +432,18 @@ public class RpcProperties {
 
 		public void setMaxInFlight(int maxInFlight) {
 			this.maxInFlight = maxInFlight;
+		}
+
+		public @Nullable LoadBalancing getLoadBalancer() {
+			return this.loadBalancer;
+		}
+
+		public void setLoadBalancer(@Nullable LoadBalancing loadBalancer) {
+			this.loadBalancer = loadBalancer;
+		}
+
+		public ServiceRetry getRetry() {
+			return this.retry;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.jrpc.spring.autoconfigure;
 
 import dev.jrpc.RpcServer;
+import dev.jrpc.RpcServerInterceptor;
 import dev.jrpc.spring.RpcService;
 import dev.jrpc.spring.context.RpcServerLifecycle;
 import dev.jrpc.spring.context.RpcServiceBeans;
@@ -17,7 +18,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The jrpc server: started when {@code rpc.server.enabled} is not false and the context holds at
- * least one {@link RpcService @RpcService} bean, so that a pure client opens no port.
+ * least one {@link RpcService @RpcService} bean, so that a pure client opens no port. Beans of type
+ * {@link RpcServerInterceptor} wrap every call, in their {@code @Order}.
  */
 @AutoConfiguration
 @ConditionalOnClass(RpcServer.class)
@@ -30,7 +32,7 @@ public final class RpcServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcServerLifecycle rpcServerLifecycle(RpcProperties properties, ListableBeanFactory beanFactory,
 			ConfigurableEnvironment environment, ObjectProvider<RpcServerCustomizer> customizers,
-			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers) {
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcServerInterceptor> interceptors) {
 		return new RpcServerLifecycle(() -> {
 			RpcProperties.Server server = properties.getServer();
 			RpcServer.Builder builder = RpcServer.builder()
@@ -40,6 +42,7 @@ public final class RpcServerAutoConfiguration {
 				.shutdownGracePeriod(server.getShutdownGracePeriod())
 				.workerThreads(server.getWorkerThreads())
 				.queueCapacity(server.getQueueCapacity())
+				.weight(server.getWeight())
 				.mapper(RpcJsonMappers.create(server.getMaxFrameSize(), mapperCustomizers));
 			if (server.getAddress() != null) {
 				builder.address(server.getAddress());
@@ -47,6 +50,13 @@ public final class RpcServerAutoConfiguration {
 			if (server.getIoThreads() != null) {
 				builder.ioThreads(server.getIoThreads());
 			}
+			if (server.getAdvertisedAddress() != null) {
+				builder.advertisedAddress(server.getAdvertisedAddress());
+			}
+			if (server.getMaxConnectionAge() != null) {
+				builder.maxConnectionAge(server.getMaxConnectionAge());
+			}
+			interceptors.orderedStream().forEach(builder::interceptor);
 			RpcServiceBeans.addTo(builder, beanFactory);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();

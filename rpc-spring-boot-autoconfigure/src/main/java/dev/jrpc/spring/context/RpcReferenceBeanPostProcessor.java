@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.jrpc.LoadBalancing;
 import dev.jrpc.RpcFraming;
 import dev.jrpc.spring.RpcReference;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +49,12 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 	 * @param plainNames whether the server's methods answer to their plain names
 	 * @param framing how messages are delimited on the connection
 	 * @param maxInFlight most calls in flight at once per connection, 0 for no limit
+	 * @param loadBalancing how calls are spread over the endpoints
+	 * @param maxAttempts attempts in all of an idempotent call that may have run
+	 * @param registry whether a registry finds services that have no address
 	 */
 	public record ServiceDefaults(@Nullable String address, Duration timeout, boolean plainNames, RpcFraming framing,
-			int maxInFlight) {
+			int maxInFlight, LoadBalancing loadBalancing, int maxAttempts, boolean registry) {
 	}
 
 	private final Environment environment;
@@ -122,12 +126,13 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 		String address = resolve(annotation.address());
 		if (address.isEmpty()) {
 			String configured = configuredSettings.address();
-			if (configured == null || configured.isBlank()) {
+			if ((configured == null || configured.isBlank()) && !configuredSettings.registry()) {
 				throw new IllegalStateException("No address for @RpcReference field " + describe(field) + " (service "
 						+ name + "): set address on the annotation, rpc.client.services[" + name
-						+ "].address, or rpc.client.address");
+						+ "].address, or rpc.client.address, or find services in ZooKeeper with"
+						+ " rpc.registry.zookeeper.connect-string");
 			}
-			address = configured;
+			address = (configured != null) ? configured : "";
 		}
 		String timeoutText = resolve(annotation.timeout());
 		Duration timeout;
@@ -147,8 +152,9 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 			throw new IllegalStateException("The timeout of @RpcReference field " + describe(field)
 					+ " must be positive, was " + timeout);
 		}
-		return new ReferenceSettings(type, name, version, address.strip(), timeout, configuredSettings.plainNames(),
-				configuredSettings.framing(), configuredSettings.maxInFlight());
+		return new ReferenceSettings(type, name, version, address.isBlank() ? null : address.strip(), timeout,
+				configuredSettings.plainNames(), configuredSettings.framing(), configuredSettings.maxInFlight(),
+				configuredSettings.loadBalancing(), configuredSettings.maxAttempts());
 	}
 
 	private String resolve(String value) {
