@@ -133,8 +133,8 @@ final class ClientConnection {
 		ClientChannel open = this.current;
 		CompletableFuture<@Nullable Object> outcome = (open != null && open.isUsable()) ? open.send(call)
 				: connectThenSend(call, executor);
-		outcome.whenComplete((value, ignored) -> ended(value));
-		return outcome;
+		// The future returned runs after the accounting, so the cluster sees the counts of this call.
+		return outcome.whenComplete((value, ignored) -> ended(value));
 	}
 
 	private CompletableFuture<@Nullable Object> connectThenSend(OutgoingCall call, Executor executor) {

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two random choices: of two usable endpoints drawn at random, the one with fewer calls in flight
+ * Two random choices: of two distinct usable endpoints drawn at random, the one with fewer calls in flight
  * relative to its weight, as gRPC's least_request and Dubbo's adaptive balancing do. A slow server
  * gathers calls in flight and so gets fewer new ones, without a global scan per call.
  */
@@ -20,8 +20,9 @@ final class LeastInFlightBalancer implements LoadBalancer {
 			return null;
 		}
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		Member first = members.get(random.nextInt(count));
-		Member second = (count > 1) ? members.get(random.nextInt(count)) : first;
+		int firstIndex = random.nextInt(count);
+		Member first = members.get(firstIndex);
+		Member second = (count > 1) ? members.get((firstIndex + 1 + random.nextInt(count - 1)) % count) : first;
 		boolean firstUsable = usable.test(first);
 		boolean secondUsable = (second == first) ? firstUsable : usable.test(second);
 		if (firstUsable && secondUsable) {
