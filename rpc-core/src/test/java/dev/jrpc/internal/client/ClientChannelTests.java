@@ -1,0 +1,172 @@
+package dev.jrpc.internal.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.jrpc.RpcJsonMapper;
+import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.protocol.MessageWriter;
+import dev.jrpc.internal.protocol.RemoteInterface;
+import dev.jrpc.internal.protocol.RemoteMethod;
+import dev.jrpc.testing.Greeter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The client's connection handler on an {@link EmbeddedChannel}, its clock in the test's hands. */
+class ClientChannelTests {
+
+	private final ObjectMapper mapper = RpcJsonMapper.create(1 << 20);
+
+	private final ClientChannel calls = new ClientChannel(new ServerAddress("127.0.0.1", 7070), this.mapper,
+			new RequestEncoder(new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20)), 0,
+			Duration.ofSeconds(1));
+
+	private final EmbeddedChannel channel = new EmbeddedChannel();
+
+	private final ClientMethod greet = method("greet");
+
+	ClientChannelTests() {
+		this.channel.freezeTime();
+		this.channel.pipeline().addLast(Framing.LENGTH_PREFIXED.newDecoder(1 << 20), this.calls);
+	}
+
+	@AfterEach
+	void close() {
+		this.channel.finishAndReleaseAll();
+	}
+
+	private ClientMethod method(String name) {
+		for (RemoteMethod remote : RemoteInterface.parse(Greeter.class, "g", "", this.mapper)) {
+			if (remote.method().getName().equals(name)) {
+				return new ClientMethod(remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
+			}
+		}
+		throw new IllegalArgumentException(name);
+	}
+
+	private CompletableFuture<@Nullable Object> send(String argument) {
+		OutgoingCall call = new OutgoingCall(this.greet, new Object[] { argument },
+				System.nanoTime() + TimeUnit.SECONDS.toNanos(5), 5000);
+		CompletableFuture<@Nullable Object> outcome = this.calls.send(call);
+		this.channel.runPendingTasks();
+		return outcome;
+	}
+
+	private void receive(String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		this.channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+	}
+
+	private String sent() {
+		ByteBuf frame = this.channel.readOutbound();
+		assertThat(frame).as("a message was sent").isNotNull();
+		try {
+			return frame.toString(4, frame.readableBytes() - 4, StandardCharsets.UTF_8);
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	@Test
+	void completesACallFromItsResponse() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+		assertThat(sent()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"g.greet\",\"params\":[\"Ada\"]");
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"Hello, Ada\"}");
+
+		assertThat(call).isCompletedWithValue("Hello, Ada");
+	}
+
+	@Test
+	void afterGoawayCallsAboveTheLastIdFailAsNotRunAndNoNewCallIsSent() {
+		CompletableFuture<@Nullable Object> accepted = send("one");
+		CompletableFuture<@Nullable Object> late = send("two");
+
+		receive("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.goaway\",\"params\":{\"lastId\":1}}");
+
+		assertThat(late).isCompleted();
+		assertThat(late.join()).isInstanceOfSatisfying(CallFailure.Connection.class,
+				(failure) -> assertThat(failure.retry()).isEqualTo(CallFailure.Retry.NOT_RUN));
+		assertThat(accepted).isNotDone();
+		assertThat(this.calls.isUsable()).isFalse();
+		assertThat(send("three").join()).isInstanceOfSatisfying(CallFailure.Connection.class,
+				(failure) -> assertThat(failure.retry()).isEqualTo(CallFailure.Retry.NOT_RUN));
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"Hello, one\"}");
+		assertThat(accepted).isCompletedWithValue("Hello, one");
+	}
+
+	@Test
+	void aCallLostAfterItsRequestLeftMayHaveRun() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+
+		this.channel.close();
+
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Connection.class,
+				(failure) -> assertThat(failure.retry()).isEqualTo(CallFailure.Retry.MAY_HAVE_RUN));
+	}
+
+	@Test
+	void aCallTimesOutAtItsDeadline() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+
+		this.channel.advanceTimeBy(6, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Timeout.class,
+				(failure) -> assertThat(failure.message()).contains("Greeter.greet").contains("5000 ms"));
+		assertThat(this.channel.isActive()).as("a timeout alone does not close the connection").isTrue();
+	}
+
+	@Test
+	void pingsWhenIdleAndClosesWhenThePingIsNotAnswered() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+		sent();
+
+		this.channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+		this.channel.runPendingTasks();
+		assertThat(sent()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"rpc.ping\"}");
+		this.channel.advanceTimeBy(1100, TimeUnit.MILLISECONDS);
+		this.channel.runScheduledPendingTasks();
+
+		assertThat(this.channel.isActive()).isFalse();
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Connection.class,
+				(failure) -> assertThat(failure.message()).contains("keepalive"));
+	}
+
+	@Test
+	void anAnsweredPingKeepsTheConnectionOpen() {
+		this.channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+		this.channel.runPendingTasks();
+		assertThat(sent()).contains("rpc.ping");
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"pong\"}");
+		this.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+
+		assertThat(this.channel.isActive()).isTrue();
+	}
+
+	@Test
+	void aResponseThatIsNotJsonRpcClosesTheConnectionAndSaysWhy() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+
+		receive("[1,2,3]");
+
+		assertThat(this.channel.isActive()).isFalse();
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Connection.class,
+				(failure) -> assertThat(failure.message()).contains("not valid JSON-RPC"));
+	}
+
+}

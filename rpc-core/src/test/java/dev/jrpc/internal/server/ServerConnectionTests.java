@@ -1,0 +1,131 @@
+package dev.jrpc.internal.server;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.jrpc.RpcJsonMapper;
+import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.protocol.MessageWriter;
+import dev.jrpc.testing.DefaultGreeter;
+import dev.jrpc.testing.Greeter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server's connection handler on an {@link EmbeddedChannel}: pings, going away, connection age. */
+class ServerConnectionTests {
+
+	private final ObjectMapper mapper = RpcJsonMapper.create(1 << 20);
+
+	private final MethodTable methods = new MethodTable.Builder(this.mapper)
+		.add(Greeter.class, new DefaultGreeter(), "g", "")
+		.build();
+
+	/** Calls waiting for a worker: the test runs them when it wants them answered. */
+	private final List<Runnable> queued = new java.util.ArrayList<>();
+
+	private EmbeddedChannel channel;
+
+	private ServerConnection connection;
+
+	@AfterEach
+	void close() {
+		this.channel.finishAndReleaseAll();
+	}
+
+	private void open(Duration maxConnectionAge) {
+		open(maxConnectionAge, Runnable::run);
+	}
+
+	private void open(Duration maxConnectionAge, java.util.concurrent.Executor workers) {
+		CallDispatcher dispatcher = new CallDispatcher(workers, new ServerInterceptorChain(List.of()));
+		this.connection = new ServerConnection(new RequestReader(this.methods), dispatcher,
+				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge,
+				Duration.ofSeconds(5));
+		this.channel = new EmbeddedChannel();
+		this.channel.freezeTime();
+		this.channel.pipeline().addLast(Framing.LENGTH_PREFIXED.newDecoder(1 << 20), this.connection);
+	}
+
+	private void receive(String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		this.channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+		this.channel.runPendingTasks();
+	}
+
+	private String sent() {
+		ByteBuf frame = this.channel.readOutbound();
+		assertThat(frame).as("a message was sent").isNotNull();
+		try {
+			return frame.toString(4, frame.readableBytes() - 4, StandardCharsets.UTF_8);
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	@Test
+	void answersAPingAtOnce() {
+		open(Duration.ZERO);
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"rpc.ping\"}");
+
+		assertThat(sent()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"pong\"}");
+	}
+
+	@Test
+	void goingAwayNamesTheLastIdAcceptedRefusesLaterCallsAsBusyAndClosesOnceAllAreAnswered() {
+		open(Duration.ZERO);
+		receive("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"g.greet\",\"params\":[\"Ada\"]}");
+		assertThat(sent()).contains("\"id\":5").contains("Hello, Ada");
+
+		this.connection.goAway();
+		this.channel.runPendingTasks();
+
+		assertThat(sent()).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.goaway\",\"params\":{\"lastId\":5}}");
+		assertThat(this.channel.isActive()).as("nothing was left to answer").isFalse();
+	}
+
+	@Test
+	void aCallArrivingAfterGoawayIsRefusedAsBusyWhileTheCallsBeforeItAreAnswered() {
+		open(Duration.ZERO, this.queued::add);
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"g.greet\",\"params\":[\"Ada\"]}");
+
+		this.connection.goAway();
+		receive("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"g.greet\",\"params\":[\"Bob\"]}");
+
+		assertThat(sent()).contains("rpc.goaway").contains("\"lastId\":1");
+		assertThat(sent()).contains("\"id\":2").contains("-32001");
+		assertThat(this.channel.isActive()).as("call 1 is still running").isTrue();
+
+		this.queued.forEach(Runnable::run);
+		this.channel.runPendingTasks();
+
+		assertThat(sent()).contains("\"id\":1").contains("Hello, Ada");
+		assertThat(this.channel.isActive()).as("closed once every call read was answered").isFalse();
+	}
+
+	@Test
+	void aConnectionOlderThanTheMaximumAgeIsSentAway() {
+		open(Duration.ofSeconds(10));
+		receive("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"g.greet\",\"params\":[\"Ada\"]}");
+		sent();
+
+		this.channel.advanceTimeBy(8, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+		assertThat((Object) this.channel.readOutbound()).as("before 90 % of the age").isNull();
+		this.channel.advanceTimeBy(4, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+		this.channel.runPendingTasks();
+
+		assertThat(sent()).contains("rpc.goaway").contains("\"lastId\":3");
+	}
+
+}
