@@ -138,6 +138,14 @@ final class ServiceWatch implements ServiceCacheListener, EndpointDiscovery.Subs
 	}
 
 	private void refresh() {
+		update(Set.of());
+	}
+
+	/**
+	 * Tells the listener the cache's endpoints, but for those it had that are gone and have not
+	 * been gone for the removal delay, unless they are among {@code expired}.
+	 */
+	private void update(Set<String> expired) {
 		if (this.closed.get() || !this.connected) {
 			return;
 		}
@@ -150,7 +158,7 @@ final class ServiceWatch implements ServiceCacheListener, EndpointDiscovery.Subs
 		Set<String> gone = new HashSet<>();
 		List<Endpoint> kept = new ArrayList<>(current.values());
 		for (Endpoint endpoint : delivered) {
-			if (!current.containsKey(endpoint.address())) {
+			if (!current.containsKey(endpoint.address()) && !expired.contains(endpoint.address())) {
 				gone.add(endpoint.address());
 				kept.add(endpoint);
 			}
@@ -159,22 +167,21 @@ final class ServiceWatch implements ServiceCacheListener, EndpointDiscovery.Subs
 			cancelRemoval();
 		}
 		else if (!gone.equals(this.goneAddresses)) {
-			// A new absence: its removal waits a full delay, and so do the ones already waiting.
+			// Another absence: the removal of all waits a full delay from now.
 			cancelRemoval();
 			this.goneAddresses = gone;
-			this.removal = this.executor.schedule(this::remove, this.removalDelay.toMillis(), TimeUnit.MILLISECONDS);
+			this.removal = this.executor.schedule(this::removeExpired, this.removalDelay.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 		kept.sort(ServiceWatch::byAddress);
 		deliver(kept);
 	}
 
-	private void remove() {
+	private void removeExpired() {
+		Set<String> expired = this.goneAddresses;
 		this.removal = null;
 		this.goneAddresses = Set.of();
-		if (this.closed.get() || !this.connected) {
-			return;
-		}
-		deliver(new ArrayList<>(currentEndpoints().values()));
+		update(expired);
 	}
 
 	private void cancelRemoval() {

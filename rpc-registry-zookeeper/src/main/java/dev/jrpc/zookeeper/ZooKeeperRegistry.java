@@ -348,8 +348,6 @@ public final class ZooKeeperRegistry implements ServiceRegistry, EndpointDiscove
 
 		private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
 
-		private Duration removalDelay = Duration.ofMillis(REMOVAL_DELAY_MILLIS);
-
 		private Builder(String connectString) {
 			Objects.requireNonNull(connectString, "connectString");
 			if (connectString.isBlank()) {
@@ -376,12 +374,6 @@ public final class ZooKeeperRegistry implements ServiceRegistry, EndpointDiscove
 			return this;
 		}
 
-		/** For tests: how long an endpoint must stay gone before a subscriber is told. */
-		Builder removalDelay(Duration delay) {
-			this.removalDelay = delay;
-			return this;
-		}
-
 		/** Starts a Curator framework, which connects in the background, and a registry on it. */
 		public ZooKeeperRegistry build() {
 			// An operation that finds no connection waits up to the connection timeout, then is retried
@@ -393,7 +385,7 @@ public final class ZooKeeperRegistry implements ServiceRegistry, EndpointDiscove
 				.retryPolicy(new ExponentialBackoffRetry(100, 3, 1000))
 				.build();
 			try {
-				return new ZooKeeperRegistry(client, this.rootPath, true, this.removalDelay);
+				return new ZooKeeperRegistry(client, this.rootPath, true, Duration.ofMillis(REMOVAL_DELAY_MILLIS));
 			}
 			catch (RuntimeException ex) {
 				client.close();

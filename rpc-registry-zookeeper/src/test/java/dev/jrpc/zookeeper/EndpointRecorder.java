@@ -1,6 +1,8 @@
 package dev.jrpc.zookeeper;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -11,8 +13,11 @@ final class EndpointRecorder implements Consumer<List<Endpoint>> {
 
 	final List<List<Endpoint>> updates = new CopyOnWriteArrayList<>();
 
+	final Set<String> threads = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public void accept(List<Endpoint> endpoints) {
+		this.threads.add(Thread.currentThread().getName());
 		this.updates.add(endpoints);
 	}
 

@@ -88,6 +88,8 @@ class ZooKeeperRegistryTests {
 		await().until(recorder::latest, (endpoints) -> endpoints != null && !endpoints.isEmpty());
 		assertThat(recorder.latest()).containsExactly(new Endpoint("127.0.0.1", 7070, 30,
 				Map.of("zone", "a", "version", "1.0", "startTime", "2026-01-05T09:30:00Z")));
+		// On the registry's thread, not on ZooKeeper's or Curator's.
+		assertThat(recorder.threads).containsExactly("jrpc-zookeeper");
 	}
 
 	@Test
