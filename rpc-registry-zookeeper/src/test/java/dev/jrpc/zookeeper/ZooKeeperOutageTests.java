@@ -1,0 +1,183 @@
+package dev.jrpc.zookeeper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.discovery.ServiceRegistration;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.retry.RetryNTimes;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.KillSession;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.Watcher.Event.KeeperState;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What servers and clients do when ZooKeeper goes away: a server whose session expired registers
+ * again, and a client keeps the endpoints it had while ZooKeeper is down.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ZooKeeperOutageTests {
+
+	private static final String GREETER = "com.example.Greeter";
+
+	/** Short enough for an outage to lose the session in a test; the server allows 0.4 s to 4 s. */
+	private static final int SESSION_TIMEOUT_MILLIS = 3000;
+
+	private TestingServer zooKeeper;
+
+	private CuratorFramework serverCurator;
+
+	private CuratorFramework clientCurator;
+
+	private final List<ConnectionState> clientStates = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void startZooKeeper() throws Exception {
+		// A 200 ms tick, for session timeouts of a few seconds.
+		this.zooKeeper = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1), true);
+		this.serverCurator = curator();
+		this.clientCurator = curator();
+		this.clientCurator.getConnectionStateListenable().addListener((client, state) -> this.clientStates.add(state));
+	}
+
+	@AfterEach
+	void stopZooKeeper() throws Exception {
+		this.clientCurator.close();
+		this.serverCurator.close();
+		this.zooKeeper.close();
+	}
+
+	@Test
+	void aServerRegistersAgainAfterItsSessionExpires() throws Exception {
+		try (ZooKeeperRegistry server = new ZooKeeperRegistry(this.serverCurator);
+				ZooKeeperRegistry client = new ZooKeeperRegistry(this.clientCurator)) {
+			server.register(registration(7070));
+			EndpointRecorder recorder = new EndpointRecorder();
+			client.subscribe(GREETER, "", recorder);
+			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
+			String node = "/jrpc/" + GREETER + "/" + this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).get(0);
+			long expired = this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId();
+			assertThat(this.clientCurator.checkExists().forPath(node).getEphemeralOwner()).isEqualTo(expired);
+
+			expireOnTheServer(this.serverCurator.getZookeeperClient().getZooKeeper());
+
+			// ZooKeeper deletes the node with its session; the recipe creates it again in a new one.
+			await().until(() -> {
+				Stat stat = this.clientCurator.checkExists().forPath(node);
+				return stat != null && stat.getEphemeralOwner() != expired;
+			});
+			assertThat(this.clientCurator.checkExists().forPath(node).getEphemeralOwner())
+				.isEqualTo(this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId());
+			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
+		}
+	}
+
+	@Test
+	void aServerWhoseClientGaveUpItsSessionRegistersAgainWithoutItsClientsNoticing() throws Exception {
+		try (ZooKeeperRegistry server = new ZooKeeperRegistry(this.serverCurator);
+				ZooKeeperRegistry client = new ZooKeeperRegistry(this.clientCurator)) {
+			server.register(registration(7070));
+			EndpointRecorder recorder = new EndpointRecorder();
+			client.subscribe(GREETER, "", recorder);
+			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
+			String node = "/jrpc/" + GREETER + "/" + this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).get(0);
+			long expired = this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId();
+
+			// The client side of the session ends, the server keeps it and its node a while: the recipe
+			// deletes that node and creates it in the new session.
+			KillSession.kill(this.serverCurator.getZookeeperClient().getZooKeeper());
+
+			await().until(() -> {
+				Stat stat = this.clientCurator.checkExists().forPath(node);
+				return stat != null && stat.getEphemeralOwner() != expired;
+			});
+			// Past the removal delay, the client was told nothing.
+			await().during(Duration.ofMillis(2 * ZooKeeperRegistry.REMOVAL_DELAY_MILLIS))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> recorder.updates.size() == 1);
+		}
+	}
+
+	@Test
+	void aClientKeepsItsEndpointsWhileZooKeeperIsDownAndSeesChangesOnceItIsBack() throws Exception {
+		try (ZooKeeperRegistry server = new ZooKeeperRegistry(this.serverCurator);
+				ZooKeeperRegistry client = new ZooKeeperRegistry(this.clientCurator)) {
+			server.register(registration(7070));
+			EndpointRecorder recorder = new EndpointRecorder();
+			client.subscribe(GREETER, "", recorder);
+			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
+
+			this.zooKeeper.stop();
+			// Suspended, then lost once the session timeout has passed without contact.
+			await().until(() -> this.clientStates.contains(ConnectionState.LOST));
+			assertThat(this.clientStates).containsSubsequence(ConnectionState.SUSPENDED, ConnectionState.LOST);
+			assertThat(recorder.addresses()).containsExactly("127.0.0.1:7070");
+
+			this.clientStates.clear();
+			this.zooKeeper.restart();
+			await().until(() -> this.clientStates.contains(ConnectionState.RECONNECTED));
+			// The server registers again, and the client hears of new servers.
+			await().until(() -> this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).size() == 1);
+			server.register(registration(7071));
+			await().until(recorder::addresses,
+					(addresses) -> List.of("127.0.0.1:7070", "127.0.0.1:7071").equals(addresses));
+			// Never an empty list, never the first server missing: not during the outage, not while
+			// the server's node was deleted and created again after it.
+			assertThat(recorder.updates).allSatisfy(
+					(endpoints) -> assertThat(endpoints).extracting(Endpoint::address).contains("127.0.0.1:7070"));
+			assertThat(recorder.updates).hasSize(2);
+		}
+	}
+
+	private CuratorFramework curator() {
+		CuratorFramework curator = CuratorFrameworkFactory.builder()
+			.connectString(this.zooKeeper.getConnectString())
+			.sessionTimeoutMs(SESSION_TIMEOUT_MILLIS)
+			.connectionTimeoutMs(2000)
+			.retryPolicy(new RetryNTimes(3, 100))
+			.build();
+		curator.start();
+		return curator;
+	}
+
+	/**
+	 * Expires a session the way ZooKeeper does when a client stays away too long: the server ends it
+	 * and deletes its ephemeral nodes. Done by opening a second handle on the same session and closing
+	 * it, which closes the session on the server.
+	 */
+	private void expireOnTheServer(ZooKeeper zooKeeper) throws Exception {
+		CountDownLatch connected = new CountDownLatch(1);
+		ZooKeeper twin = new ZooKeeper(this.zooKeeper.getConnectString(), SESSION_TIMEOUT_MILLIS, (event) -> {
+			if (event.getState() == KeeperState.SyncConnected) {
+				connected.countDown();
+			}
+		}, zooKeeper.getSessionId(), zooKeeper.getSessionPasswd());
+		try {
+			assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			twin.close();
+		}
+	}
+
+	private static ServiceRegistration registration(int port) {
+		return new ServiceRegistration(GREETER, "", Endpoint.of("127.0.0.1", port), Instant.EPOCH);
+	}
+
+}
