@@ -1,0 +1,82 @@
+package dev.jrpc.internal.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import dev.jrpc.RpcJsonMapper;
+import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.discovery.EndpointDiscovery;
+import dev.jrpc.internal.protocol.Framing;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A proxy's live set of endpoints, fed by a discovery the test drives. */
+class EndpointGroupTests {
+
+	private final AtomicReference<Consumer<List<Endpoint>>> listener = new AtomicReference<>();
+
+	private final EndpointDiscovery discovery = (name, version, consumer) -> {
+		this.listener.set(consumer);
+		return () -> this.listener.set(null);
+	};
+
+	/** Connections that can never open (no bootstrap): an attempt fails at once and puts the endpoint in backoff. */
+	private final ConnectionPool pool = new ConnectionPool(null, RpcJsonMapper.create(1024),
+			new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(), ConnectionBackoff.DEFAULT,
+					Ticker.SYSTEM));
+
+	private final EndpointGroup group = new EndpointGroup(this.discovery, "svc", "", "test source", this.pool,
+			Framing.LENGTH_PREFIXED, 0, Ticker.SYSTEM);
+
+	private void push(Endpoint... endpoints) {
+		this.listener.get().accept(List.of(endpoints));
+	}
+
+	private List<String> addresses() {
+		return this.group.members().stream().map((member) -> member.endpoint().address()).toList();
+	}
+
+	@Test
+	void followsTheSetAndKeepsTheConnectionOfAnEndpointThatStays() {
+		push(Endpoint.of("10.0.0.1", 7070), Endpoint.of("10.0.0.2", 7070));
+		ClientConnection kept = this.group.members().get(1).connection();
+
+		push(Endpoint.of("10.0.0.2", 7070), Endpoint.of("10.0.0.3", 7070));
+
+		assertThat(addresses()).containsExactly("10.0.0.2:7070", "10.0.0.3:7070");
+		assertThat(this.group.members().get(0).connection()).isSameAs(kept);
+	}
+
+	@Test
+	void anEmptyUpdateIsNotAppliedWhileAnOldEndpointMayStillAnswer() {
+		push(Endpoint.of("10.0.0.1", 7070), Endpoint.of("10.0.0.2", 7070));
+
+		push();
+
+		assertThat(addresses()).containsExactly("10.0.0.1:7070", "10.0.0.2:7070");
+	}
+
+	@Test
+	void anEmptyUpdateIsAppliedOnceNoOldEndpointAnswers() {
+		push(Endpoint.of("10.0.0.1", 7070), Endpoint.of("10.0.0.2", 7070));
+		this.group.members().forEach((member) -> member.connection().connect());
+
+		push();
+
+		assertThat(addresses()).isEmpty();
+	}
+
+	@Test
+	void closingEndsTheSubscription() {
+		push(Endpoint.of("10.0.0.1", 7070));
+
+		this.group.close();
+
+		assertThat(this.listener.get()).isNull();
+		assertThat(this.group.members()).isEmpty();
+	}
+
+}
