@@ -157,6 +157,13 @@ class RpcServerAutoConfigurationTests {
 		assertThat(properties.getClient().getTimeout()).isEqualTo(RpcClient.DEFAULT_TIMEOUT);
 		assertThat(properties.getClient().getConnectTimeout()).isEqualTo(RpcClient.DEFAULT_CONNECT_TIMEOUT);
 		assertThat(properties.getClient().getMaxFrameSize().toBytes()).isEqualTo(RpcServer.DEFAULT_MAX_FRAME_SIZE);
+		assertThat(properties.getServer().getWeight()).isEqualTo(dev.jrpc.discovery.Endpoint.DEFAULT_WEIGHT);
+		assertThat(properties.getClient().getKeepaliveInterval()).isEqualTo(RpcClient.DEFAULT_KEEPALIVE_INTERVAL);
+		assertThat(properties.getClient().getKeepaliveTimeout()).isEqualTo(RpcClient.DEFAULT_KEEPALIVE_TIMEOUT);
+		assertThat(properties.getClient().getRetry().getMaxAttempts()).isEqualTo(RpcClient.DEFAULT_MAX_ATTEMPTS);
+		assertThat(properties.getClient().getLoadBalancer()).isEqualTo(dev.jrpc.LoadBalancing.ROUND_ROBIN);
+		assertThat(properties.getClient().getDnsRefreshInterval())
+			.isEqualTo(dev.jrpc.internal.discovery.DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL);
 	}
 
 }
