@@ -3,13 +3,27 @@
 # starts the server in the background, runs the client against it, stops the server, and exits
 # with the client's exit code (0 when every call behaved as expected).
 #
+#   ./run-demo.sh             one server, one client making a few calls
+#   ./run-demo.sh --cluster   a ZooKeeper server, three demo servers registered in it, and a client
+#                             calling them steadily while each server is restarted in turn and one
+#                             is then killed with SIGKILL; exits 0 when no call failed
+#
 # Environment:
-#   DEMO_PORT             port for the demo server (default 7070)
-#   DEMO_STARTUP_TIMEOUT  seconds to wait for the server to accept connections (default 60)
+#   DEMO_PORT             port for the demo server (default 7070); with --cluster, the servers use
+#                         DEMO_PORT+1 to DEMO_PORT+3
+#   DEMO_ZK_PORT          with --cluster, the ZooKeeper port (default 2181)
+#   DEMO_STARTUP_TIMEOUT  seconds to wait for a server to accept connections (default 60)
 #   DEMO_SKIP_BUILD=1     reuse the jars of an earlier build
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
+
+cluster=false
+case "${1:-}" in
+  "") ;;
+  --cluster) cluster=true ;;
+  *) echo "Usage: $0 [--cluster]" >&2; exit 2 ;;
+esac
 
 port="${DEMO_PORT:-7070}"
 startup_timeout="${DEMO_STARTUP_TIMEOUT:-60}"
@@ -58,11 +72,17 @@ trap 'exit 143' TERM
 command -v java >/dev/null || fail "no java on the PATH: jrpc needs Java 17 or later"
 
 if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
-  echo "Building demo-server and demo-client (the first build downloads dependencies and takes a few minutes)..."
+  echo "Building the demo applications (the first build downloads dependencies and takes a few minutes)..."
   # Tests are neither compiled nor run here: ./mvnw verify runs them.
-  ./mvnw -q -B -Dmaven.test.skip=true package -pl demo-server,demo-client -am
+  ./mvnw -q -B -Dmaven.test.skip=true package -pl demo-server,demo-client,demo-zookeeper -am
 fi
 [[ -f "$server_jar" && -f "$client_jar" ]] || fail "$server_jar or $client_jar is missing; run without DEMO_SKIP_BUILD"
+
+if $cluster; then
+  # shellcheck source=demo-cluster.sh
+  source ./demo-cluster.sh
+  exit "$cluster_status"
+fi
 
 if port_open "$port"; then
   fail "something already listens on $host:$port; stop it, or choose another port with DEMO_PORT=7071 ./run-demo.sh"

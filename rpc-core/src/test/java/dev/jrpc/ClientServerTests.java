@@ -121,9 +121,9 @@ class ClientServerTests {
 		try (RpcClient deferred = RpcClient.builder().callbackExecutor(tasks::add).build()) {
 			Greeter fresh = deferred.create(Greeter.class, "127.0.0.1:" + this.server.port());
 			CompletableFuture<String> answer = fresh.greetLater("Di");
+			// Nothing waited on the calling thread: the connection opens on an event loop, and the
+			// request is written on the callback executor once it is open.
 			assertThat(answer).isNotDone();
-			// Nothing happened on the calling thread: connecting waits for the callback executor.
-			assertThat(tasks).hasSize(1);
 			while (!answer.isDone()) {
 				Runnable task = tasks.poll(5, TimeUnit.SECONDS);
 				assertThat(task).as("a task of the callback executor").isNotNull();

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * as expected, and makes the application exit with 1 then.
  */
 @Component
+@ConditionalOnProperty(name = "demo.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class DemoCalls implements ApplicationRunner, ExitCodeGenerator {
 
 	/** Proxies of the remote services, at rpc.client.address. */

@@ -125,6 +125,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		if (refused != null) {
 			return CompletableFuture.completedFuture(refused);
 		}
+		if (pending.isDone()) {
+			return pending;
+		}
 		ByteBuf request;
 		try {
 			request = this.encoder.encode(this.channel.alloc(), call, id);
@@ -186,7 +189,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 			pending.whenComplete((outcome, failure) -> free.release());
 		}
 		this.calls.put(id, pending);
-		if (!isActiveChannel()) {
+		if (this.goingAway) {
+			// Sent away between choosing the connection and registering: goAway may have missed it, and
+			// the server, which never saw it, may close before it arrives.
+			complete(id, new CallFailure.Connection(call.clientMethod().displayName() + " was not sent: "
+					+ this.server + " is going away", null, true));
+		}
+		else if (!isActiveChannel()) {
 			// Lost between choosing the connection and registering: channelInactive may have missed it.
 			complete(id, lost(pending));
 		}

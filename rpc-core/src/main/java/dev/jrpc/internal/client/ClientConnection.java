@@ -20,7 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * The connection to one server that every caller shares, and what the client knows of that
  * server's health. The connection opens on first use and reopens after a loss; concurrent callers
  * join the same attempt, so there is never more than one attempt in flight. An attempt that fails
- * puts the server in backoff ({@link ConnectionBackoff}); one that succeeds ends it. Calls in
+ * puts the server in backoff ({@link ConnectionBackoff}) and another is made in the background when
+ * the rest ends; one that succeeds ends the backoff. Calls in
  * flight are counted for balancing, and consecutive timeouts for ejection.
  */
 final class ClientConnection {
@@ -59,6 +60,9 @@ final class ClientConnection {
 
 	/** How many times in a row it was ejected; guarded by this. */
 	private int ejections;
+
+	/** Whether no endpoint set uses it any more: it stops reconnecting. */
+	private volatile boolean released;
 
 	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing, int maxInFlight,
 			ConnectionSettings settings) {
@@ -101,6 +105,13 @@ final class ClientConnection {
 
 	int consecutiveTimeouts() {
 		return this.consecutiveTimeouts.get();
+	}
+
+	/** Forgets its failed connections: the registry announced the server anew, so it is worth trying at once. */
+	synchronized void resetBackoff() {
+		this.connectFailures = 0;
+		this.lastFailure = null;
+		this.backoffUntil = 0;
 	}
 
 	/** Sets it aside for {@code baseNanos} times the number of ejections in a row (at most 10). */
@@ -220,8 +231,9 @@ final class ClientConnection {
 			else {
 				this.connectFailures++;
 				this.lastFailure = describeFailure(failure);
-				this.backoffUntil = this.settings.ticker().nanoTime()
-						+ this.settings.backoff().delayNanos(this.connectFailures);
+				long delay = this.settings.backoff().delayNanos(this.connectFailures);
+				this.backoffUntil = this.settings.ticker().nanoTime() + delay;
+				scheduleReconnect(delay);
 			}
 		}
 		if (handler != null) {
@@ -230,6 +242,22 @@ final class ClientConnection {
 		else {
 			attempt.completeExceptionally(failure);
 		}
+	}
+
+	/**
+	 * Tries again in the background once the rest ends, as gRPC's subchannels do, so that a server
+	 * that comes back is used again as soon as it accepts connections, not when a call happens to
+	 * pick it.
+	 */
+	private void scheduleReconnect(long delayNanos) {
+		if (this.released || this.bootstrap == null) {
+			return;
+		}
+		this.bootstrap.config().group().schedule(() -> {
+			if (!this.released && !isReady()) {
+				connect();
+			}
+		}, delayNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private static String describeFailure(@Nullable Throwable failure) {
@@ -241,6 +269,7 @@ final class ClientConnection {
 
 	/** Closes the connection; its calls in flight fail. */
 	void close() {
+		this.released = true;
 		ClientChannel open = this.current;
 		if (open != null) {
 			open.close();
@@ -249,6 +278,7 @@ final class ClientConnection {
 
 	/** Closes the connection once its calls in flight have ended: the server left the set. */
 	void closeWhenIdle() {
+		this.released = true;
 		ClientChannel open = this.current;
 		if (open != null) {
 			open.closeWhenIdle();

@@ -83,6 +83,8 @@ final class EndpointGroup implements AutoCloseable {
 				updated.add(existing);
 			}
 			else if (existing != null) {
+				// Announced anew (another start time, weight...): a restarted server, worth trying at once.
+				existing.connection().resetBackoff();
 				updated.add(new Member(endpoint, existing.connection()));
 			}
 			else if (updated.stream().noneMatch((member) -> member.connection().server().equals(address))) {

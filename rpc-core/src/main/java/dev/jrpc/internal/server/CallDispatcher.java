@@ -121,6 +121,11 @@ final class CallDispatcher {
 		this.draining = true;
 	}
 
+	/** Whether the server is stopping and refuses new calls. */
+	boolean isDraining() {
+		return this.draining;
+	}
+
 	/** Refuses new calls from now on and waits up to {@code grace} for those in flight; true if none is left. */
 	boolean drain(Duration grace) throws InterruptedException {
 		this.draining = true;

@@ -95,6 +95,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 			long jittered = age + (long) ((ThreadLocalRandom.current().nextDouble() * 0.2 - 0.1) * age);
 			this.channel.eventLoop().schedule(this::goAway, jittered, TimeUnit.NANOSECONDS);
 		}
+		if (this.dispatcher.isDraining()) {
+			// Its first bytes came as the server began to stop, too late for the goaway sent to the others.
+			goAway();
+		}
 	}
 
 	/**
@@ -125,8 +129,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		}
 	}
 
-	/** Closes the connection once everything written to it so far has left. */
-	private void closeAfterWrites() {
+	/**
+	 * Closes the connection once everything written to it so far has left, the goaway included:
+	 * closing it any other way could overtake messages still queued. Callable from any thread.
+	 */
+	void closeAfterWrites() {
 		this.writes.write(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 	}
 

@@ -10,9 +10,7 @@ import dev.jrpc.RpcServerInterceptor;
 import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -133,9 +131,15 @@ public final class ServerRuntime {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		// Flush what was written to each connection, then close it; force the close after 5 s.
+		// Close each connection once what was queued for it has left (its goaway among it).
 		for (Channel channel : this.channels) {
-			channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+			ServerConnection connection = channel.pipeline().get(ServerConnection.class);
+			if (connection != null) {
+				connection.closeAfterWrites();
+			}
+			else {
+				channel.close();
+			}
 		}
 		if (!this.channels.newCloseFuture().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
 			this.channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
