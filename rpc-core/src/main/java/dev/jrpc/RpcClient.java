@@ -313,8 +313,10 @@ public final class RpcClient implements AutoCloseable {
 		}
 
 		/**
-		 * Where the futures of asynchronous methods complete; the common fork-join pool by default,
-		 * never an event loop.
+		 * Where the futures of asynchronous methods complete, and where the client does what must
+		 * not hold up an event loop: writing a call that waited for its connection to open or for a
+		 * place on it, retrying, and resolving a host name to reconnect. The common fork-join pool by
+		 * default; it must not run its tasks on the calling thread.
 		 */
 		public Builder callbackExecutor(Executor executor) {
 			this.callbackExecutor = Objects.requireNonNull(executor, "executor");

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * a server and retries.
  * <p>
  * {@link #intercept} runs on the calling thread and must not block for long; the future completes
- * on a jrpc event loop, so callbacks attached to it must not block either. It completes with the
+ * on a jrpc event loop or on the client's callback executor, so callbacks attached to it must not
+ * block either. It completes with the
  * method's result, or exceptionally with the exception the caller will see: an
  * {@link RpcException}, or an exception the method may rethrow.
  *

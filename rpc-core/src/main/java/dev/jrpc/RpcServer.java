@@ -323,7 +323,8 @@ public final class RpcServer implements AutoCloseable {
 		 * bound port.
 		 */
 		public Builder advertisedAddress(String address) {
-			this.advertisedAddress = Objects.requireNonNull(address, "address");
+			ServerAnnouncement.checkAdvertisedAddress(Objects.requireNonNull(address, "address"));
+			this.advertisedAddress = address;
 			return this;
 		}
 

@@ -132,6 +132,19 @@ class ClusterTests {
 	}
 
 	@Test
+	void aDnsNameGivesEveryAddressItResolvesTo() {
+		int port = server("local");
+		// localhost resolves to 127.0.0.1, and on some hosts to ::1 too, where nothing listens: a
+		// call that cannot connect there goes to 127.0.0.1.
+		Replica replica = proxy("dns:///localhost:" + port, LoadBalancing.ROUND_ROBIN, Duration.ofSeconds(5));
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(replica.write("dns-" + i, 0)).isEqualTo("local");
+		}
+		assertThat(replica.toString()).contains("dns:///localhost:" + port);
+	}
+
+	@Test
 	void callsThatCouldNotConnectGoToAnotherServerForAnyMethod() throws IOException {
 		int live = server("live");
 		int dead;

@@ -38,11 +38,13 @@ sealed interface CallFailure {
 	/**
 	 * The server answered with a JSON-RPC error object. A service exception of a type the method
 	 * may rethrow is rethrown as that type, with an {@link RpcRemoteException} as its cause;
-	 * anything else is an {@link RpcRemoteException}. "Busy or shutting down" means the call did not
-	 * run.
+	 * anything else is an {@link RpcRemoteException}. "Busy or shutting down" from a jrpc server
+	 * (native frames) means the call did not run; other servers may use that code for anything.
+	 *
+	 * @param fromJrpc whether the answer came on a native connection, from a jrpc server
 	 */
-	record Remote(ClientMethod method, ServerAddress server, int code, String message, @Nullable String remoteType)
-			implements CallFailure {
+	record Remote(ClientMethod method, ServerAddress server, int code, String message, @Nullable String remoteType,
+			boolean fromJrpc) implements CallFailure {
 
 		@Override
 		public Throwable toException() {
@@ -63,7 +65,8 @@ sealed interface CallFailure {
 
 		@Override
 		public Retry retry() {
-			return (this.code == RpcErrorCodes.SERVER_BUSY && this.remoteType == null) ? Retry.NOT_RUN : Retry.NEVER;
+			return (this.fromJrpc && this.code == RpcErrorCodes.SERVER_BUSY && this.remoteType == null) ? Retry.NOT_RUN
+					: Retry.NEVER;
 		}
 
 	}
@@ -71,8 +74,15 @@ sealed interface CallFailure {
 	/**
 	 * The connection could not be used, or was lost before the answer came.
 	 * @param notRun whether the request provably never reached the server
+	 * @param goingAway whether the server sent the connection away: a new connection to the same
+	 * server may take the call
 	 */
-	record Connection(String message, @Nullable Throwable cause, boolean notRun) implements CallFailure {
+	record Connection(String message, @Nullable Throwable cause, boolean notRun, boolean goingAway)
+			implements CallFailure {
+
+		Connection(String message, @Nullable Throwable cause, boolean notRun) {
+			this(message, cause, notRun, false);
+		}
 
 		@Override
 		public RpcException toException() {
@@ -86,8 +96,16 @@ sealed interface CallFailure {
 
 	}
 
-	/** No answer came within the call's timeout. */
-	record Timeout(String message) implements CallFailure {
+	/**
+	 * No answer came within the call's timeout.
+	 * @param notRun whether the request was never sent: the time ran out while it waited for a
+	 * connection or a place on it
+	 */
+	record Timeout(String message, boolean notRun) implements CallFailure {
+
+		Timeout(String message) {
+			this(message, false);
+		}
 
 		@Override
 		public RpcException toException() {
@@ -96,7 +114,7 @@ sealed interface CallFailure {
 
 		@Override
 		public Retry retry() {
-			return Retry.MAY_HAVE_RUN;
+			return this.notRun ? Retry.NOT_RUN : Retry.MAY_HAVE_RUN;
 		}
 
 	}

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,11 +51,16 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 	private final AtomicLong ids = new AtomicLong();
 
-	private final @Nullable Semaphore places;
-
-	private final int maxInFlight;
+	private final @Nullable InFlightLimit places;
 
 	private final Duration keepaliveTimeout;
+
+	private final Executor executor;
+
+	private final boolean nativeFraming;
+
+	/** The call whose response is being read, taken from {@link #calls} but not yet completed. */
+	private @Nullable PendingCall reading;
 
 	private volatile @Nullable Channel channel;
 
@@ -73,15 +79,18 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	 * @param maxInFlight most calls in flight at once on this connection, 0 for no limit: some
 	 * servers read one request at a time and lose those that come while they work
 	 * @param keepaliveTimeout how long a keepalive ping waits for its answer
+	 * @param executor where a call that waited for a place is written, never an event loop's work
+	 * @param nativeFraming whether the connection uses native frames, so that the server is jrpc
 	 */
 	ClientChannel(ServerAddress server, ObjectMapper mapper, RequestEncoder encoder, int maxInFlight,
-			Duration keepaliveTimeout) {
+			Duration keepaliveTimeout, Executor executor, boolean nativeFraming) {
 		this.server = server;
 		this.mapper = mapper;
 		this.encoder = encoder;
-		this.maxInFlight = maxInFlight;
-		this.places = (maxInFlight > 0) ? new Semaphore(maxInFlight) : null;
+		this.places = (maxInFlight > 0) ? new InFlightLimit(maxInFlight) : null;
 		this.keepaliveTimeout = keepaliveTimeout;
+		this.executor = executor;
+		this.nativeFraming = nativeFraming;
 	}
 
 	@Override
@@ -107,25 +116,85 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 	/**
 	 * Sends {@code call}. The future completes with the result or a {@link CallFailure}, never
-	 * exceptionally; a one-way call completes once written. With a limit of calls in flight, waits
-	 * for a free place until the call's deadline, on the calling thread.
+	 * exceptionally; a one-way call completes once written. With a limit of calls in flight, a call
+	 * that finds no free place waits in line until its deadline, holding no thread.
 	 */
 	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
 		ClientMethod method = call.clientMethod();
 		if (this.goingAway) {
-			return CompletableFuture.completedFuture(new CallFailure.Connection(
-					method.displayName() + " was not sent: " + this.server + " is going away", null, true));
+			return CompletableFuture.completedFuture(goneAway(method));
 		}
 		if (method.isOneWay()) {
 			return sendOneWay(call);
 		}
-		PendingCall pending = new PendingCall(method);
-		long id = this.ids.incrementAndGet();
-		CallFailure refused = register(id, pending, call);
-		if (refused != null) {
-			return CompletableFuture.completedFuture(refused);
+		InFlightLimit limit = this.places;
+		if (limit == null) {
+			return register(call, false);
 		}
-		if (pending.isDone()) {
+		if (limit.tryTake()) {
+			return register(call, true);
+		}
+		return sendWhenPlaceFrees(call, limit);
+	}
+
+	/** Waits in line for a place, then writes the call on the executor, off the event loop. */
+	private CompletableFuture<@Nullable Object> sendWhenPlaceFrees(OutgoingCall call, InFlightLimit limit) {
+		PlaceWaiter waiter = new PlaceWaiter(call);
+		waiter.timer = this.channel.eventLoop().schedule(() -> {
+			if (limit.leave(waiter)) {
+				waiter.outcome.complete(new CallFailure.Timeout(call.clientMethod().displayName()
+						+ " found no free place on the connection to " + this.server + " within " + call.timeoutMillis()
+						+ " ms (at most " + limit.max() + " calls in flight)", true));
+			}
+		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+		limit.await(waiter);
+		return waiter.outcome;
+	}
+
+	/** A call in line for a place; run once it holds one. */
+	private final class PlaceWaiter implements Runnable {
+
+		private final OutgoingCall call;
+
+		private final CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+
+		private volatile @Nullable ScheduledFuture<?> timer;
+
+		PlaceWaiter(OutgoingCall call) {
+			this.call = call;
+		}
+
+		@Override
+		public void run() {
+			ScheduledFuture<?> pending = this.timer;
+			if (pending != null) {
+				pending.cancel(false);
+			}
+			ClientChannel.this.executor.execute(
+					() -> register(this.call, true).whenComplete((value, ignored) -> this.outcome.complete(value)));
+		}
+
+	}
+
+	/**
+	 * Registers a call before its request is written, so that its answer always finds it, then
+	 * writes it; its deadline timer starts as the request is written.
+	 * @param holdsPlace whether it holds a place of the limit, given back when it ends
+	 */
+	private CompletableFuture<@Nullable Object> register(OutgoingCall call, boolean holdsPlace) {
+		ClientMethod method = call.clientMethod();
+		PendingCall pending = new PendingCall(method, holdsPlace);
+		long id = this.ids.incrementAndGet();
+		this.calls.put(id, pending);
+		if (this.goingAway) {
+			// Sent away between choosing the connection and registering: goAway may have missed it, and
+			// the server, which never saw it, may close before it arrives.
+			complete(id, goneAway(method));
+			return pending;
+		}
+		if (!isActiveChannel()) {
+			// Lost between choosing the connection and registering: channelInactive may have missed it.
+			complete(id, lost(pending));
 			return pending;
 		}
 		ByteBuf request;
@@ -148,6 +217,11 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		return pending;
 	}
 
+	private CallFailure goneAway(ClientMethod method) {
+		return new CallFailure.Connection(method.displayName() + " was not sent: " + this.server
+				+ " closes this connection", null, true, true);
+	}
+
 	private CompletableFuture<@Nullable Object> sendOneWay(OutgoingCall call) {
 		ClientMethod method = call.clientMethod();
 		CompletableFuture<@Nullable Object> sent = new CompletableFuture<>();
@@ -163,43 +237,6 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 				: new CallFailure.Connection("Could not send one-way " + method.displayName() + " to " + this.server
 						+ ": " + describe(future.cause()), future.cause(), true)));
 		return sent;
-	}
-
-	/**
-	 * Registers a call before its request is written, so that its answer always finds it; with a
-	 * limit of calls in flight, first waits for a place.
-	 * @return why the call cannot be sent, or null
-	 */
-	private @Nullable CallFailure register(long id, PendingCall pending, OutgoingCall call) {
-		Semaphore free = this.places;
-		if (free != null) {
-			boolean acquired;
-			try {
-				acquired = free.tryAcquire(Math.max(0, call.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return new CallFailure.Connection("Interrupted while waiting to call " + call.clientMethod().displayName(),
-						ex, true);
-			}
-			if (!acquired) {
-				return new CallFailure.Timeout(call.clientMethod().displayName() + " found no free place on the connection to "
-						+ this.server + " within its timeout (at most " + this.maxInFlight + " calls in flight)");
-			}
-			pending.whenComplete((outcome, failure) -> free.release());
-		}
-		this.calls.put(id, pending);
-		if (this.goingAway) {
-			// Sent away between choosing the connection and registering: goAway may have missed it, and
-			// the server, which never saw it, may close before it arrives.
-			complete(id, new CallFailure.Connection(call.clientMethod().displayName() + " was not sent: "
-					+ this.server + " is going away", null, true));
-		}
-		else if (!isActiveChannel()) {
-			// Lost between choosing the connection and registering: channelInactive may have missed it.
-			complete(id, lost(pending));
-		}
-		return null;
 	}
 
 	private boolean isActiveChannel() {
@@ -218,12 +255,26 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 				call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS));
 	}
 
-	/** Removes the call {@code id}, if it is still waiting; every completion goes through here. */
+	/**
+	 * Removes the call {@code id}, if it is still waiting; every completion goes through here. Its
+	 * place, if it holds one, is given back before it completes, so that the next call in line does
+	 * not wait for the caller to wake.
+	 */
 	private @Nullable PendingCall take(long id) {
 		PendingCall call = this.calls.remove(id);
 		if (call != null) {
 			call.cancelTimer();
+			if (call.holdsPlace()) {
+				this.places.give();
+			}
 		}
+		return call;
+	}
+
+	/** {@link #take}, keeping the call at hand until its response is read whole. */
+	private @Nullable PendingCall takeForReading(long id) {
+		PendingCall call = take(id);
+		this.reading = call;
 		return call;
 	}
 
@@ -239,7 +290,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		ByteBuf frame = (ByteBuf) msg;
 		try {
 			ResponseReader.Unmatched unmatched = ResponseReader.read(() -> ByteBufJson.parser(this.mapper, frame),
-					this::take, this.server);
+					this::takeForReading, this.server, this.nativeFraming);
 			if (unmatched != null) {
 				readUnmatched(unmatched);
 			}
@@ -247,9 +298,16 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		catch (JacksonException | IllegalArgumentException ex) {
 			this.closeReason = "its response was not valid JSON-RPC (" + ex.getMessage() + ")";
 			logger.warn("Closing the connection to {}: {}", this.server, this.closeReason);
+			PendingCall unanswered = this.reading;
+			if (unanswered != null) {
+				unanswered.complete(new CallFailure.Protocol("The response to "
+						+ ((unanswered.method() != null) ? unanswered.method().displayName() : "a keepalive ping")
+						+ " from " + this.server + " could not be read: " + ex.getMessage(), ex));
+			}
 			ctx.close();
 		}
 		finally {
+			this.reading = null;
 			frame.release();
 		}
 	}
@@ -276,7 +334,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 				PendingCall call = this.calls.get(id);
 				if (call != null && call.method() != null) {
 					complete(id, new CallFailure.Connection(call.method().displayName() + " was not run: " + this.server
-							+ " is going away", null, true));
+							+ " closes this connection", null, true, true));
 				}
 			}
 		}
@@ -293,7 +351,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Nothing was read for the keepalive interval: asks the server whether it is still there. */
 	private void sendPing(ChannelHandlerContext ctx) {
 		long id = this.ids.incrementAndGet();
-		PendingCall pending = new PendingCall(null);
+		PendingCall pending = new PendingCall(null, false);
 		this.ping = pending;
 		this.calls.put(id, pending);
 		pending.whenComplete((outcome, failure) -> {

@@ -2,9 +2,9 @@ package dev.jrpc.internal.client;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.jrpc.internal.protocol.Framing;
@@ -61,8 +61,11 @@ final class ClientConnection {
 	/** How many times in a row it was ejected; guarded by this. */
 	private int ejections;
 
-	/** Whether no endpoint set uses it any more: it stops reconnecting. */
+	/** Whether no endpoint set uses it any more: it opens no more connections. */
 	private volatile boolean released;
+
+	/** The background reconnection pending, if any; guarded by this. */
+	private @Nullable ScheduledFuture<?> reconnect;
 
 	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing, int maxInFlight,
 			ConnectionSettings settings) {
@@ -139,34 +142,45 @@ final class ClientConnection {
 	 * is then written on {@code executor}. The future completes with the result or a
 	 * {@link CallFailure}, never exceptionally.
 	 */
-	CompletableFuture<@Nullable Object> send(OutgoingCall call, Executor executor) {
+	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
 		this.inFlight.incrementAndGet();
 		ClientChannel open = this.current;
 		CompletableFuture<@Nullable Object> outcome = (open != null && open.isUsable()) ? open.send(call)
-				: connectThenSend(call, executor);
+				: connectThenSend(call);
 		// The future returned runs after the accounting, so the cluster sees the counts of this call.
 		return outcome.whenComplete((value, ignored) -> ended(value));
 	}
 
-	private CompletableFuture<@Nullable Object> connectThenSend(OutgoingCall call, Executor executor) {
+	/**
+	 * Opens the connection, then writes the call on the executor. Whichever comes first, the
+	 * deadline or the sending, settles the call: a call its caller was told timed out is never
+	 * sent.
+	 */
+	private CompletableFuture<@Nullable Object> connectThenSend(OutgoingCall call) {
 		CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+		AtomicBoolean settled = new AtomicBoolean();
 		CompletableFuture<ClientChannel> attempt = connect();
 		EventLoop loop = this.bootstrap.config().group().next();
-		ScheduledFuture<?> timer = loop.schedule(() -> outcome.complete(new CallFailure.Timeout(
-				call.clientMethod().displayName() + " could not reach " + this.server + " within its timeout")),
-				call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+		ScheduledFuture<?> timer = loop.schedule(() -> {
+			if (settled.compareAndSet(false, true)) {
+				outcome.complete(new CallFailure.Timeout(call.clientMethod().displayName() + " could not reach "
+						+ this.server + " within " + call.timeoutMillis() + " ms", true));
+			}
+		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
 		attempt.whenComplete((channel, failure) -> {
 			timer.cancel(false);
-			if (outcome.isDone()) {
+			if (failure != null) {
+				if (settled.compareAndSet(false, true)) {
+					outcome.complete(new CallFailure.Connection("Could not connect to " + this.server + ": "
+							+ describeFailure(failure), failure, true));
+				}
 				return;
 			}
-			if (failure != null) {
-				outcome.complete(new CallFailure.Connection("Could not connect to " + this.server + ": "
-						+ describeFailure(failure), failure, true));
-			}
-			else {
-				executor.execute(() -> channel.send(call).whenComplete((value, ignored) -> outcome.complete(value)));
-			}
+			this.settings.executor().execute(() -> {
+				if (settled.compareAndSet(false, true)) {
+					channel.send(call).whenComplete((value, ignored) -> outcome.complete(value));
+				}
+			});
 		});
 		return outcome;
 	}
@@ -174,11 +188,15 @@ final class ClientConnection {
 	/** Counts the end of a call, and its timeout or answer for ejection. */
 	private void ended(@Nullable Object outcome) {
 		this.inFlight.decrementAndGet();
-		if (outcome instanceof CallFailure.Timeout) {
-			this.consecutiveTimeouts.incrementAndGet();
+		if (outcome instanceof CallFailure.Timeout timeout) {
+			if (!timeout.notRun()) {
+				this.consecutiveTimeouts.incrementAndGet();
+			}
 		}
 		else if (!(outcome instanceof CallFailure.Connection)) {
-			this.consecutiveTimeouts.set(0);
+			if (this.consecutiveTimeouts.get() != 0) {
+				this.consecutiveTimeouts.set(0);
+			}
 			if (this.ejections != 0 && !isEjected(this.settings.ticker().nanoTime())) {
 				synchronized (this) {
 					this.ejections = 0;
@@ -187,19 +205,28 @@ final class ClientConnection {
 		}
 	}
 
-	/** The open connection, or the attempt to open it, joined when one is under way. */
-	synchronized CompletableFuture<ClientChannel> connect() {
-		ClientChannel open = this.current;
-		if (open != null && open.isUsable()) {
-			return CompletableFuture.completedFuture(open);
+	/**
+	 * The open connection, or the attempt to open it, joined when one is under way. The address is
+	 * resolved outside the lock; a connection no set uses any more opens no more.
+	 */
+	CompletableFuture<ClientChannel> connect() {
+		CompletableFuture<ClientChannel> result;
+		synchronized (this) {
+			ClientChannel open = this.current;
+			if (open != null && open.isUsable()) {
+				return CompletableFuture.completedFuture(open);
+			}
+			if (this.connecting != null) {
+				return this.connecting;
+			}
+			if (this.released) {
+				return CompletableFuture.failedFuture(new IllegalStateException("the client no longer calls this server"));
+			}
+			result = new CompletableFuture<>();
+			this.connecting = result;
 		}
-		if (this.connecting != null) {
-			return this.connecting;
-		}
-		CompletableFuture<ClientChannel> result = new CompletableFuture<>();
-		this.connecting = result;
 		ClientChannel handler = new ClientChannel(this.server, this.mapper, this.encoder, this.maxInFlight,
-				this.settings.keepaliveTimeout());
+				this.settings.keepaliveTimeout(), this.settings.executor(), this.framing == Framing.LENGTH_PREFIXED);
 		ChannelFuture connect;
 		try {
 			connect = this.bootstrap.clone()
@@ -222,7 +249,14 @@ final class ClientConnection {
 			if (this.connecting == attempt) {
 				this.connecting = null;
 			}
-			if (handler != null) {
+			if (handler != null && this.released) {
+				// Let go of while it opened: nobody would close it.
+				handler.close();
+				handler = null;
+				failure = new IllegalStateException("the client no longer calls this server");
+			}
+			else if (handler != null) {
+				cancelReconnect();
 				this.current = handler;
 				this.connectFailures = 0;
 				this.lastFailure = null;
@@ -247,17 +281,26 @@ final class ClientConnection {
 	/**
 	 * Tries again in the background once the rest ends, as gRPC's subchannels do, so that a server
 	 * that comes back is used again as soon as it accepts connections, not when a call happens to
-	 * pick it.
+	 * pick it. One such attempt is pending at most; it runs on the executor, since resolving a host
+	 * name may block. Called holding the lock.
 	 */
 	private void scheduleReconnect(long delayNanos) {
-		if (this.released || this.bootstrap == null) {
+		if (this.released || (this.reconnect != null && !this.reconnect.isDone())) {
 			return;
 		}
-		this.bootstrap.config().group().schedule(() -> {
+		this.reconnect = this.bootstrap.config().group().schedule(() -> this.settings.executor().execute(() -> {
 			if (!this.released && !isReady()) {
 				connect();
 			}
-		}, delayNanos, TimeUnit.NANOSECONDS);
+		}), delayNanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Called holding the lock. */
+	private void cancelReconnect() {
+		if (this.reconnect != null) {
+			this.reconnect.cancel(false);
+			this.reconnect = null;
+		}
 	}
 
 	private static String describeFailure(@Nullable Throwable failure) {
@@ -267,9 +310,14 @@ final class ClientConnection {
 		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
 	}
 
+	private synchronized void release() {
+		this.released = true;
+		cancelReconnect();
+	}
+
 	/** Closes the connection; its calls in flight fail. */
 	void close() {
-		this.released = true;
+		release();
 		ClientChannel open = this.current;
 		if (open != null) {
 			open.close();
@@ -278,7 +326,7 @@ final class ClientConnection {
 
 	/** Closes the connection once its calls in flight have ended: the server left the set. */
 	void closeWhenIdle() {
-		this.released = true;
+		release();
 		ClientChannel open = this.current;
 		if (open != null) {
 			open.closeWhenIdle();

@@ -37,7 +37,10 @@ final class ClientMethod {
 
 	private final ReturnAdapter returnAdapter;
 
-	ClientMethod(RemoteMethod remote, String serviceName, String version, ObjectMapper mapper,
+	/**
+	 * @param type the interface proxied, whose {@link Idempotent} covers the methods it inherits too
+	 */
+	ClientMethod(Class<?> type, RemoteMethod remote, String serviceName, String version, ObjectMapper mapper,
 			ReturnAdapter.Factory... adapters) {
 		this.remote = remote;
 		this.serviceName = serviceName;
@@ -49,7 +52,8 @@ final class ClientMethod {
 		this.exceptionTypes = RemoteExceptionTypes.of(remote.method());
 		this.oneWay = remote.method().isAnnotationPresent(OneWay.class);
 		this.idempotent = remote.method().isAnnotationPresent(Idempotent.class)
-				|| remote.method().getDeclaringClass().isAnnotationPresent(Idempotent.class);
+				|| remote.method().getDeclaringClass().isAnnotationPresent(Idempotent.class)
+				|| type.isAnnotationPresent(Idempotent.class);
 		this.returnAdapter = ReturnAdapter.choose(this, adapters);
 	}
 

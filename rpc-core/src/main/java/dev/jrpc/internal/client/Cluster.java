@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import io.netty.util.concurrent.EventExecutorGroup;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +44,9 @@ final class Cluster {
 
 	private final ClusterSettings settings;
 
+	/** How often one call is sent again to a server that closed its connection under it (rpc.goaway). */
+	private static final int MAX_RECONNECTS = 3;
+
 	private final RetryBudget budget;
 
 	private final Executor executor;
@@ -68,8 +74,11 @@ final class Cluster {
 		return attempts.result;
 	}
 
-	/** The attempts of one call. */
-	private final class Attempts {
+	/**
+	 * The attempts of one call. It is also the test of which endpoints its next attempt may use, so
+	 * that a call that succeeds at once allocates nothing more than itself.
+	 */
+	private final class Attempts implements Predicate<Member>, BiConsumer<@Nullable Object, @Nullable Throwable> {
 
 		private final OutgoingCall call;
 
@@ -77,38 +86,69 @@ final class Cluster {
 
 		private int count;
 
-		/** Endpoints this call tried and should not try again; small, so a list. */
-		private final List<Member> tried = new ArrayList<>(2);
+		/** Endpoints this call tried and should not try again; made on the first failure. */
+		private @Nullable List<Member> tried;
 
-		/** Why each attempt failed, for the final message. */
-		private final List<String> failures = new ArrayList<>(2);
+		/** Why each attempt failed, for the final message; made on the first failure. */
+		private @Nullable List<String> failures;
+
+		/** The time of the pick under way. */
+		private long now;
+
+		/** Whether, at the pick under way, some endpoint is neither resting nor set aside. */
+		private boolean someoneAnswers;
 
 		private @Nullable CallFailure last;
 
 		private boolean freshAttemptMade;
 
+		/** Attempts made again on a server that sent its connection away. */
+		private int reconnects;
+
+		/** The endpoint of the attempt under way. */
+		private @Nullable Member current;
+
 		Attempts(OutgoingCall call) {
 			this.call = call;
 		}
 
+		/** Makes the next attempt, or ends the call when none is left; never throws. */
 		void next() {
-			long now = Cluster.this.settings.ticker().nanoTime();
-			if (now - this.call.deadlineNanos() >= 0) {
-				finish((this.last != null) ? this.last : new CallFailure.Timeout(this.call.clientMethod().displayName()
-						+ " could not be sent within " + this.call.timeoutMillis() + " ms"));
+			try {
+				attempt();
+			}
+			catch (RuntimeException | Error ex) {
+				this.result.completeExceptionally(ex);
+			}
+		}
+
+		private void attempt() {
+			if (this.result.isDone()) {
 				return;
 			}
-			List<Member> members = Cluster.this.group.members();
+			if (System.nanoTime() - this.call.deadlineNanos() >= 0) {
+				finish((this.last != null) ? this.last : notSentInTime());
+				return;
+			}
+			EndpointGroup group = Cluster.this.group;
+			List<Member> members = group.members();
+			if (members.isEmpty() && !group.firstSet().isDone()) {
+				awaitFirstSet(group);
+				return;
+			}
 			if (members.isEmpty()) {
 				finish(new CallFailure.Connection("Could not call " + this.call.clientMethod().displayName()
-						+ ": no endpoint of it is known (" + Cluster.this.group.source() + ")", null, true));
+						+ ": no endpoint of it is known (" + group.source() + ")", null, true));
 				return;
 			}
-			boolean someoneAnswers = members.stream()
-				.anyMatch((member) -> !member.connection().isEjected(now) && !member.connection().isInBackoff(now));
-			Member member = Cluster.this.balancer.pick(members, this.call,
-					(candidate) -> !this.tried.contains(candidate) && !candidate.connection().isInBackoff(now)
-							&& (!someoneAnswers || !candidate.connection().isEjected(now)));
+			long now = Cluster.this.settings.ticker().nanoTime();
+			this.now = now;
+			this.someoneAnswers = false;
+			for (int i = 0; i < members.size() && !this.someoneAnswers; i++) {
+				ClientConnection connection = members.get(i).connection();
+				this.someoneAnswers = !connection.isEjected(now) && !connection.isInBackoff(now);
+			}
+			Member member = Cluster.this.balancer.pick(members, this.call, this);
 			if (member == null && !this.freshAttemptMade) {
 				// Every endpoint rests: one fresh attempt, on the one whose rest ends first.
 				this.freshAttemptMade = true;
@@ -119,15 +159,66 @@ final class Cluster {
 				return;
 			}
 			this.count++;
-			Member chosen = member;
-			chosen.connection().send(this.call, Cluster.this.executor)
-				.whenComplete((outcome, ignored) -> completed(chosen, outcome));
+			this.current = member;
+			member.connection().send(this.call).whenComplete(this);
+		}
+
+		/** A discovery that gives its first set later, as a registry does: the call waits for it, within its deadline. */
+		private void awaitFirstSet(EndpointGroup group) {
+			ScheduledFuture<?> timer = Cluster.this.timers.schedule(() -> finish(new CallFailure.Timeout(
+					this.call.clientMethod().displayName() + " found no endpoint within " + this.call.timeoutMillis()
+							+ " ms: " + group.source() + " gave none yet", true)),
+					this.call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+			group.firstSet().whenComplete((ignored, failure) -> {
+				timer.cancel(false);
+				Cluster.this.executor.execute(this::next);
+			});
+		}
+
+		private CallFailure notSentInTime() {
+			String method = this.call.clientMethod().displayName();
+			if (this.call.deadlineInherited()) {
+				return new CallFailure.Timeout(method + " was not sent: the call this thread serves has no time left"
+						+ " (its caller's deadline has passed)", true);
+			}
+			return new CallFailure.Timeout(method + " could not be sent within " + this.call.timeoutMillis() + " ms",
+					true);
+		}
+
+		/** The attempt under way ended, with a result or a {@link CallFailure}. */
+		@Override
+		public void accept(@Nullable Object outcome, @Nullable Throwable ignored) {
+			try {
+				completed(this.current, outcome);
+			}
+			catch (RuntimeException | Error ex) {
+				this.result.completeExceptionally(ex);
+			}
+		}
+
+		/** Whether the next attempt may use {@code candidate}. */
+		@Override
+		public boolean test(Member candidate) {
+			ClientConnection connection = candidate.connection();
+			return !isTried(candidate) && !connection.isInBackoff(this.now)
+					&& (!this.someoneAnswers || !connection.isEjected(this.now));
+		}
+
+		private boolean isTried(Member member) {
+			return this.tried != null && this.tried.contains(member);
+		}
+
+		private void tried(Member member) {
+			if (this.tried == null) {
+				this.tried = new ArrayList<>(2);
+			}
+			this.tried.add(member);
 		}
 
 		private @Nullable Member soonestOutOfBackoff(List<Member> members) {
 			Member soonest = null;
 			for (Member member : members) {
-				if (!this.tried.contains(member) && (soonest == null
+				if (!isTried(member) && (soonest == null
 						|| member.connection().backoffUntil() - soonest.connection().backoffUntil() < 0)) {
 					soonest = member;
 				}
@@ -142,17 +233,29 @@ final class Cluster {
 				return;
 			}
 			this.last = failure;
+			if (this.failures == null) {
+				this.failures = new ArrayList<>(2);
+			}
 			this.failures.add(failure.message());
 			maybeEject(member, failure);
 			switch (failure.retry()) {
 				case NOT_RUN -> {
-					this.tried.add(member);
+					if (isGoingAway(failure) && this.reconnects < MAX_RECONNECTS) {
+						// The server closes the connection, not its door: a new connection to it may take the call.
+						this.reconnects++;
+					}
+					else {
+						tried(member);
+					}
 					Cluster.this.executor.execute(this::next);
 				}
 				case MAY_HAVE_RUN -> {
+					if (!this.call.isIdempotent()) {
+						finish(failure);
+						return;
+					}
 					Cluster.this.budget.failed();
-					if (this.call.isIdempotent() && this.count < Cluster.this.settings.maxAttempts()
-							&& Cluster.this.budget.allowsRetry()) {
+					if (this.count < Cluster.this.settings.maxAttempts() && Cluster.this.budget.allowsRetry()) {
 						retryLater(member);
 					}
 					else {
@@ -163,16 +266,20 @@ final class Cluster {
 			}
 		}
 
+		private static boolean isGoingAway(CallFailure failure) {
+			return failure instanceof CallFailure.Connection connection && connection.goingAway();
+		}
+
 		/** Another attempt after a short random backoff, preferring another endpoint, if the deadline allows. */
 		private void retryLater(Member member) {
 			long ceiling = Math.min(Cluster.this.settings.retryMaxBackoffNanos(),
 					Cluster.this.settings.retryInitialBackoffNanos() << Math.min(this.count - 1, 20));
 			long delay = ThreadLocalRandom.current().nextLong(ceiling + 1);
-			if (Cluster.this.settings.ticker().nanoTime() + delay - this.call.deadlineNanos() >= 0) {
+			if (System.nanoTime() + delay - this.call.deadlineNanos() >= 0) {
 				finish(this.last);
 				return;
 			}
-			this.tried.add(member);
+			tried(member);
 			if (this.tried.size() >= Cluster.this.group.members().size()) {
 				this.tried.clear();
 			}
@@ -212,7 +319,7 @@ final class Cluster {
 			for (int i = 0; i < members.size(); i++) {
 				message.append((i > 0) ? ", " : "").append(members.get(i).connection().describe(now));
 			}
-			if (!this.failures.isEmpty()) {
+			if (this.failures != null) {
 				message.append("; ").append(String.join("; ", this.failures));
 			}
 			return new CallFailure.Connection(message.toString(),

@@ -2,6 +2,7 @@ package dev.jrpc.internal.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import dev.jrpc.internal.transport.PipelineStep;
 
@@ -15,7 +16,9 @@ import dev.jrpc.internal.transport.PipelineStep;
  * @param firstSteps pipeline steps before framing, such as TLS
  * @param backoff how long an endpoint rests after its connection failed
  * @param ticker the clock of backoff and ejections
+ * @param executor where work that must not run on an event loop runs: writing a call once its
+ * connection opened or a place freed, reconnecting (resolving a host name may block)
  */
 record ConnectionSettings(int maxFrameSize, Duration keepaliveInterval, Duration keepaliveTimeout,
-		List<PipelineStep> firstSteps, ConnectionBackoff backoff, Ticker ticker) {
+		List<PipelineStep> firstSteps, ConnectionBackoff backoff, Ticker ticker, Executor executor) {
 }

@@ -19,6 +19,9 @@ final class ConsistentHashBalancer implements LoadBalancer {
 
 	static final int NODES_PER_WEIGHT_100 = 160;
 
+	/** Most nodes of one endpoint, whatever its weight. */
+	private static final int MAX_NODES_PER_ENDPOINT = 16_000;
+
 	private final RoundRobinBalancer withoutKey = new RoundRobinBalancer();
 
 	private volatile Ring ring = new Ring(List.of(), new long[0], new int[0]);
@@ -76,7 +79,8 @@ final class ConsistentHashBalancer implements LoadBalancer {
 		int total = 0;
 		int[] counts = new int[members.size()];
 		for (int i = 0; i < counts.length; i++) {
-			counts[i] = Math.max(1, NODES_PER_WEIGHT_100 * members.get(i).endpoint().weight() / 100);
+			long nodes = (long) NODES_PER_WEIGHT_100 * members.get(i).endpoint().weight() / 100;
+			counts[i] = (int) Math.max(1, Math.min(MAX_NODES_PER_ENDPOINT, nodes));
 			total += counts[i];
 		}
 		long[] hashes = new long[total];

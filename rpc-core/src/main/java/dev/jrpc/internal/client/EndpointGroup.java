@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
@@ -12,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live set of endpoints of one proxy's service, as its discovery reports them, each with its
- * shared connection. The call path reads a snapshot and never knows which source fed it. An
- * update that would leave the service without endpoints is not applied while an old endpoint
- * still answers (empty-push protection): a registry that loses its data does not stop the calls.
+ * The live set of endpoints of a service, as its discovery reports them, each with its shared
+ * connection. The call path reads a snapshot and never knows which source fed it.
+ * <p>
+ * An update that would leave the service without endpoints is not applied while an old endpoint
+ * may still answer (empty-push protection): a registry that loses its data does not stop the
+ * calls. It is applied once none of them can be connected to any more.
  */
 final class EndpointGroup implements AutoCloseable {
 
@@ -33,12 +36,19 @@ final class EndpointGroup implements AutoCloseable {
 
 	private volatile List<Member> members = List.of();
 
-	private volatile boolean closed;
+	/** Completed with the first set discovery gives, which may come after subscribing. */
+	private final CompletableFuture<Void> firstSet = new CompletableFuture<>();
+
+	/** Whether discovery reported no endpoint while old ones might still answer; guarded by this. */
+	private volatile boolean emptyPending;
+
+	/** Guarded by this. */
+	private boolean closed;
 
 	private final EndpointDiscovery.Subscription subscription;
 
 	/**
-	 * Subscribes to {@code discovery}; the first set may arrive before this returns.
+	 * Subscribes to {@code discovery}; the first set may arrive before this returns, or later.
 	 * @param source where the endpoints come from, for messages
 	 */
 	EndpointGroup(EndpointDiscovery discovery, String name, String version, String source, ConnectionPool pool,
@@ -53,7 +63,15 @@ final class EndpointGroup implements AutoCloseable {
 
 	/** The endpoints now, never null; empty when none is known. */
 	List<Member> members() {
+		if (this.emptyPending) {
+			applyPendingEmptySet();
+		}
 		return this.members;
+	}
+
+	/** Completes once discovery has given its first set, empty or not. */
+	CompletableFuture<Void> firstSet() {
+		return this.firstSet;
 	}
 
 	String source() {
@@ -66,11 +84,21 @@ final class EndpointGroup implements AutoCloseable {
 			return;
 		}
 		List<Member> old = this.members;
-		if (endpoints.isEmpty() && !old.isEmpty() && anyAnswers(old)) {
-			logger.warn("{} reported no endpoint; calls go on to the {} endpoints known before while they answer",
-					this.source, old.size());
+		if (endpoints.isEmpty() && anyMayAnswer(old)) {
+			if (!this.emptyPending) {
+				logger.warn("{} reported no endpoint; calls go on to the {} endpoints known before while they answer",
+						this.source, old.size());
+			}
+			this.emptyPending = true;
+			this.firstSet.complete(null);
 			return;
 		}
+		this.emptyPending = false;
+		replace(old, endpoints);
+		this.firstSet.complete(null);
+	}
+
+	private void replace(List<Member> old, List<Endpoint> endpoints) {
 		Map<ServerAddress, Member> kept = new HashMap<>();
 		for (Member member : old) {
 			kept.put(member.connection().server(), member);
@@ -100,19 +128,44 @@ final class EndpointGroup implements AutoCloseable {
 		}
 	}
 
-	private boolean anyAnswers(List<Member> members) {
-		long now = this.ticker.nanoTime();
-		return members.stream().anyMatch((member) -> !member.connection().isInBackoff(now));
+	/** The empty set discovery gave, once no old endpoint may answer any more. */
+	private synchronized void applyPendingEmptySet() {
+		if (this.emptyPending && !this.closed && !anyMayAnswer(this.members)) {
+			logger.warn("{} reported no endpoint and none of those known before can be reached: none is left",
+					this.source);
+			this.emptyPending = false;
+			replace(this.members, List.of());
+		}
 	}
 
+	/** Whether an endpoint of {@code members} may still answer: one not resting after a failed connection. */
+	private boolean anyMayAnswer(List<Member> members) {
+		long now = this.ticker.nanoTime();
+		for (Member member : members) {
+			if (!member.connection().isInBackoff(now)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Ends the subscription (outside the lock: a discovery may hold its own while it updates) and lets go of every endpoint. */
 	@Override
-	public synchronized void close() {
-		this.closed = true;
+	public void close() {
+		List<Member> last;
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			last = this.members;
+			this.members = List.of();
+			this.emptyPending = false;
+		}
 		this.subscription.close();
-		for (Member member : this.members) {
+		for (Member member : last) {
 			this.pool.release(member.connection(), this.framing, this.maxInFlight);
 		}
-		this.members = List.of();
 	}
 
 }

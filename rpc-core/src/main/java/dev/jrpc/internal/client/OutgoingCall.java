@@ -24,17 +24,23 @@ final class OutgoingCall implements RpcClientCall {
 
 	private final long timeoutMillis;
 
+	private final boolean deadlineInherited;
+
 	private @Nullable RpcMetadata metadata;
 
 	/**
 	 * @param deadlineNanos the {@link System#nanoTime()} by which the answer must come
 	 * @param timeoutMillis the call's timeout in milliseconds, for messages
+	 * @param deadlineInherited whether the deadline is that of the call the current thread serves,
+	 * shorter than the proxy's timeout
 	 */
-	OutgoingCall(ClientMethod method, @Nullable Object[] arguments, long deadlineNanos, long timeoutMillis) {
+	OutgoingCall(ClientMethod method, @Nullable Object[] arguments, long deadlineNanos, long timeoutMillis,
+			boolean deadlineInherited) {
 		this.method = method;
 		this.arguments = arguments;
 		this.deadlineNanos = deadlineNanos;
 		this.timeoutMillis = timeoutMillis;
+		this.deadlineInherited = deadlineInherited;
 	}
 
 	ClientMethod clientMethod() {
@@ -51,6 +57,10 @@ final class OutgoingCall implements RpcClientCall {
 
 	long timeoutMillis() {
 		return this.timeoutMillis;
+	}
+
+	boolean deadlineInherited() {
+		return this.deadlineInherited;
 	}
 
 	/** The metadata to send, or null when no interceptor wrote any. */

@@ -13,15 +13,25 @@ final class PendingCall extends CompletableFuture<@Nullable Object> {
 
 	private final @Nullable ClientMethod method;
 
+	private final boolean holdsPlace;
+
 	/** Whether the request has left for the server; a call lost before that did not run. */
 	private volatile boolean written;
 
 	/** The timer of its deadline, set and cancelled on the event loop. */
 	private @Nullable ScheduledFuture<?> timer;
 
-	/** @param method the method called, or null for a keepalive ping */
-	PendingCall(@Nullable ClientMethod method) {
+	/**
+	 * @param method the method called, or null for a keepalive ping
+	 * @param holdsPlace whether it holds a place of the connection's limit of calls in flight
+	 */
+	PendingCall(@Nullable ClientMethod method, boolean holdsPlace) {
 		this.method = method;
+		this.holdsPlace = holdsPlace;
+	}
+
+	boolean holdsPlace() {
+		return this.holdsPlace;
 	}
 
 	/** The method called, or null for a keepalive ping, whose answer is not read. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +16,7 @@ import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
+import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
@@ -51,7 +52,11 @@ public final class ProxyFactory implements AutoCloseable {
 
 	private final Ticker ticker;
 
-	private final List<EndpointGroup> groups = new CopyOnWriteArrayList<>();
+	/** Endpoint sets by where they come from, shared by the proxies that want the same one. */
+	private final Map<GroupKey, EndpointGroup> groups = new ConcurrentHashMap<>();
+
+	private record GroupKey(String source, String name, String version, Framing framing, int maxInFlight) {
+	}
 
 	private final Duration dnsRefreshInterval;
 
@@ -68,7 +73,7 @@ public final class ProxyFactory implements AutoCloseable {
 		this.ticker = Ticker.SYSTEM;
 		this.connections = new ConnectionPool(bootstrap, mapper, new ConnectionSettings(settings.maxFrameSize(),
 				settings.keepaliveInterval(), settings.keepaliveTimeout(), settings.firstSteps(),
-				ConnectionBackoff.DEFAULT, this.ticker));
+				ConnectionBackoff.DEFAULT, this.ticker, callbackExecutor));
 		this.mapper = mapper;
 		this.callbackExecutor = callbackExecutor;
 		this.eventLoops = eventLoops;
@@ -93,11 +98,10 @@ public final class ProxyFactory implements AutoCloseable {
 		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(), this.mapper)) {
 			if (!remote.method().isDefault()) {
 				methods.put(remote.method(),
-						new ClientMethod(remote, service, settings.version(), this.mapper, adapters));
+						new ClientMethod(type, remote, service, settings.version(), this.mapper, adapters));
 			}
 		}
 		EndpointGroup group = group(type, settings);
-		this.groups.add(group);
 		Cluster cluster = new Cluster(group, balancer(settings), this.clusterSettings.withMaxAttempts(settings.maxAttempts()),
 				this.callbackExecutor, this.eventLoops);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
@@ -127,6 +131,10 @@ public final class ProxyFactory implements AutoCloseable {
 				throw new IllegalArgumentException("No address for the proxy of " + type.getName()
 						+ ": give host:port, dns:///host:port or discovery:///service-id, or configure a registry");
 			}
+			if (settings.plainNames()) {
+				throw new IllegalArgumentException("The proxy of " + type.getName() + " calls plain method names and has "
+						+ "no address: services exported with plain names are not registered, so give its address");
+			}
 			discovery = this.registry;
 			name = settings.service();
 			source = "the registry's providers of " + key;
@@ -155,8 +163,11 @@ public final class ProxyFactory implements AutoCloseable {
 			name = settings.service();
 			source = address.strip();
 		}
-		return new EndpointGroup(discovery, name, settings.version(), source, this.connections, settings.framing(),
-				settings.maxInFlight(), this.ticker);
+		EndpointDiscovery chosen = discovery;
+		return this.groups.computeIfAbsent(
+				new GroupKey(source, name, settings.version(), settings.framing(), settings.maxInFlight()),
+				(group) -> new EndpointGroup(chosen, group.name(), group.version(), group.source(), this.connections,
+						group.framing(), group.maxInFlight(), this.ticker));
 	}
 
 	/** DNS names resolve on a thread of their own: a lookup blocks, so never on an event loop. */
@@ -171,9 +182,9 @@ public final class ProxyFactory implements AutoCloseable {
 	/** Ends every subscription and closes every connection; calls in flight fail. */
 	@Override
 	public void close() {
-		this.groups.forEach(EndpointGroup::close);
-		this.groups.clear();
 		this.connections.closeAll();
+		this.groups.values().forEach(EndpointGroup::close);
+		this.groups.clear();
 		synchronized (this) {
 			if (this.dnsThread != null) {
 				this.dnsThread.shutdownNow();

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProxyInvocationHandler implements InvocationHandler {
 
+	private static final Object[] NO_ARGUMENTS = {};
+
 	private final Class<?> type;
 
 	private final Map<Method, ClientMethod> methods;
@@ -45,11 +47,12 @@ final class ProxyInvocationHandler implements InvocationHandler {
 			long now = System.nanoTime();
 			long deadline = now + this.timeoutNanos;
 			long served = CurrentCall.deadline();
-			if (served != CurrentCall.NO_DEADLINE && served - deadline < 0) {
+			boolean inherited = served != CurrentCall.NO_DEADLINE && served - deadline < 0;
+			if (inherited) {
 				deadline = served;
 			}
-			OutgoingCall call = new OutgoingCall(remote, (args != null) ? args : new Object[0], deadline,
-					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
+			OutgoingCall call = new OutgoingCall(remote, (args != null) ? args : NO_ARGUMENTS, deadline,
+					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)), inherited);
 			return remote.returnAdapter().invoke(call, this.chain::start);
 		}
 		return switch (method.getName()) {

@@ -13,7 +13,8 @@ final class RemoteErrors {
 	private RemoteErrors() {
 	}
 
-	static CallFailure toFailure(ClientMethod method, ServerAddress server, JsonNode error) {
+	/** @param fromJrpc whether the error came from a jrpc server, on a native connection */
+	static CallFailure toFailure(ClientMethod method, ServerAddress server, JsonNode error, boolean fromJrpc) {
 		JsonNode code = error.get(JsonRpc.CODE);
 		JsonNode message = error.get(JsonRpc.MESSAGE);
 		JsonNode data = error.get(JsonRpc.DATA);
@@ -24,7 +25,7 @@ final class RemoteErrors {
 		}
 		int codeValue = (code != null && code.canConvertToInt()) ? code.asInt() : RpcErrorCodes.INTERNAL_ERROR;
 		String text = (message != null && message.isString()) ? message.asString() : "(no message)";
-		return new CallFailure.Remote(method, server, codeValue, text, remoteType);
+		return new CallFailure.Remote(method, server, codeValue, text, remoteType, fromJrpc);
 	}
 
 	/** A short description of an error object that answers no call, for logs and connection errors. */

@@ -40,9 +40,7 @@ final class RequestEncoder {
 		RpcMetadata metadata = call.metadataToSend();
 		try {
 			return this.writer.write(allocator, (generator) -> {
-				generator.writeStartObject();
-				generator.writeName(JsonRpc.JSONRPC_NAME);
-				generator.writeString(JsonRpc.VERSION_VALUE);
+				MessageWriter.startMessage(generator);
 				if (id != NO_ID) {
 					generator.writeName(JsonRpc.ID_NAME);
 					generator.writeNumber(id);
@@ -84,9 +82,7 @@ final class RequestEncoder {
 	/** A {@code rpc.ping} request with {@code id}. */
 	ByteBuf ping(ByteBufAllocator allocator, long id) {
 		return this.writer.write(allocator, (generator) -> {
-			generator.writeStartObject();
-			generator.writeName(JsonRpc.JSONRPC_NAME);
-			generator.writeString(JsonRpc.VERSION_VALUE);
+			MessageWriter.startMessage(generator);
 			generator.writeName(JsonRpc.ID_NAME);
 			generator.writeNumber(id);
 			generator.writeStringProperty(JsonRpc.METHOD, JsonRpc.PING);

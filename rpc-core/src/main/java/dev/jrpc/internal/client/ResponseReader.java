@@ -44,7 +44,7 @@ final class ResponseReader {
 	 * @throws JacksonException when the message is not a JSON-RPC response
 	 */
 	static @Nullable Unmatched read(Supplier<JsonParser> source, LongFunction<@Nullable PendingCall> calls,
-			ServerAddress server) {
+			ServerAddress server, boolean fromJrpc) {
 		try (JsonParser parser = source.get()) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IllegalArgumentException("a response must be a JSON object");
@@ -98,7 +98,7 @@ final class ResponseReader {
 				return null;
 			}
 			if (call != null && error != null) {
-				call.complete(RemoteErrors.toFailure(call.method(), server, error));
+				call.complete(RemoteErrors.toFailure(call.method(), server, error, fromJrpc));
 				return null;
 			}
 			if (call != null && resultLater) {

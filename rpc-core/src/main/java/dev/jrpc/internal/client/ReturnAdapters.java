@@ -1,5 +1,7 @@
 package dev.jrpc.internal.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +35,12 @@ final class ReturnAdapters {
 
 	/** The adapters in the order they are tried. */
 	static ReturnAdapter.Factory[] all(EventLoopGroup eventLoops, Executor callbackExecutor) {
-		return new ReturnAdapter.Factory[] { (method) -> method.isOneWay() ? new Waiting(eventLoops, true) : null,
+		List<EventExecutor> loops = new ArrayList<>();
+		eventLoops.forEach(loops::add);
+		EventExecutor[] loopArray = loops.toArray(EventExecutor[]::new);
+		return new ReturnAdapter.Factory[] { (method) -> method.isOneWay() ? new Waiting(loopArray, true) : null,
 				(method) -> method.isAsync() ? new Future(callbackExecutor) : null,
-				(method) -> new Waiting(eventLoops, false) };
+				(method) -> new Waiting(loopArray, false) };
 	}
 
 	/** A future, completed on the callback executor, never on an event loop. */
@@ -62,7 +67,7 @@ final class ReturnAdapters {
 	 * The caller waits for the answer, or for a one-way call until its request is written. Refused
 	 * on a jrpc event loop, where the answer could never be read.
 	 */
-	private record Waiting(EventLoopGroup eventLoops, boolean oneWay) implements ReturnAdapter {
+	private record Waiting(EventExecutor[] eventLoops, boolean oneWay) implements ReturnAdapter {
 
 		@Override
 		public @Nullable Object invoke(OutgoingCall call,

@@ -27,8 +27,8 @@ final class RoundRobinBalancer implements LoadBalancer {
 	@Override
 	public @Nullable Member pick(List<Member> members, OutgoingCall call, Predicate<Member> usable) {
 		int count = members.size();
-		if (count == 0) {
-			return null;
+		if (count <= 1) {
+			return (count == 1 && usable.test(members.get(0))) ? members.get(0) : null;
 		}
 		int start = this.next.getAndIncrement() & Integer.MAX_VALUE;
 		int[] indexes = orderOf(members);

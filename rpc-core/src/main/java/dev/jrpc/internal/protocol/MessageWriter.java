@@ -79,9 +79,7 @@ public final class MessageWriter {
 	public ByteBuf success(ByteBufAllocator allocator, RequestId id, ObjectWriter resultWriter,
 			@Nullable Object result) {
 		return write(allocator, (generator) -> {
-			generator.writeStartObject();
-			generator.writeName(JsonRpc.JSONRPC_NAME);
-			generator.writeString(JsonRpc.VERSION_VALUE);
+			startMessage(generator);
 			generator.writeName(JsonRpc.ID_NAME);
 			id.write(generator);
 			generator.writeName(JsonRpc.RESULT_NAME);
@@ -90,12 +88,17 @@ public final class MessageWriter {
 		});
 	}
 
+	/** Opens a message object and writes its {@code "jsonrpc":"2.0"}. */
+	public static void startMessage(JsonGenerator generator) {
+		generator.writeStartObject();
+		generator.writeName(JsonRpc.JSONRPC_NAME);
+		generator.writeString(JsonRpc.VERSION_VALUE);
+	}
+
 	/** The answer to a {@code rpc.ping}. */
 	public ByteBuf pong(ByteBufAllocator allocator, RequestId id) {
 		return write(allocator, (generator) -> {
-			generator.writeStartObject();
-			generator.writeName(JsonRpc.JSONRPC_NAME);
-			generator.writeString(JsonRpc.VERSION_VALUE);
+			startMessage(generator);
 			generator.writeName(JsonRpc.ID_NAME);
 			id.write(generator);
 			generator.writeStringProperty(JsonRpc.RESULT, JsonRpc.PONG);
@@ -109,9 +112,7 @@ public final class MessageWriter {
 	 */
 	public ByteBuf goaway(ByteBufAllocator allocator, long lastId) {
 		return write(allocator, (generator) -> {
-			generator.writeStartObject();
-			generator.writeName(JsonRpc.JSONRPC_NAME);
-			generator.writeString(JsonRpc.VERSION_VALUE);
+			startMessage(generator);
 			generator.writeStringProperty(JsonRpc.METHOD, JsonRpc.GOAWAY);
 			generator.writeName(JsonRpc.PARAMS_NAME);
 			generator.writeStartObject();
@@ -128,9 +129,7 @@ public final class MessageWriter {
 	public ByteBuf error(ByteBufAllocator allocator, RequestId id, int code, String message,
 			@Nullable String exceptionType) {
 		return write(allocator, (generator) -> {
-			generator.writeStartObject();
-			generator.writeName(JsonRpc.JSONRPC_NAME);
-			generator.writeString(JsonRpc.VERSION_VALUE);
+			startMessage(generator);
 			generator.writeName(JsonRpc.ID_NAME);
 			id.write(generator);
 			generator.writeName(JsonRpc.ERROR_NAME);

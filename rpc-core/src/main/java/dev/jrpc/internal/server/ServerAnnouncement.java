@@ -52,7 +52,8 @@ public final class ServerAnnouncement {
 		if (this.registry == null || this.services.isEmpty()) {
 			return;
 		}
-		Endpoint endpoint = advertisedEndpoint(boundPort);
+		Endpoint advertised = advertisedEndpoint(boundPort);
+		Endpoint endpoint = new Endpoint(advertised.host(), advertised.port(), this.weight, Map.of());
 		Instant startTime = Instant.now();
 		try {
 			for (MethodTable.ServiceName service : this.services) {
@@ -81,36 +82,44 @@ public final class ServerAnnouncement {
 		this.registrations.clear();
 	}
 
+	/**
+	 * Checks an advertised address, {@code host} or {@code host:port} (an IPv6 host in brackets).
+	 * @throws IllegalArgumentException naming the property and the expected form
+	 */
+	public static void checkAdvertisedAddress(String address) {
+		parseAdvertised(address, 1);
+	}
+
 	/** The endpoint registered: the advertised {@code host[:port]}, by default a specific bind host or this host's address. */
 	Endpoint advertisedEndpoint(int boundPort) {
-		String host;
-		int port = boundPort;
 		if (this.advertisedAddress != null) {
-			String address = this.advertisedAddress.strip();
-			int colon = address.lastIndexOf(':');
-			boolean hasPort = colon > 0 && (address.startsWith("[") ? address.charAt(colon - 1) == ']'
-					: address.indexOf(':') == colon);
+			return parseAdvertised(this.advertisedAddress, boundPort);
+		}
+		String host = isWildcard(this.bindHost) ? firstNonLoopbackAddress() : this.bindHost;
+		return new Endpoint(host, boundPort, this.weight, Map.of());
+	}
+
+	private static Endpoint parseAdvertised(String advertised, int boundPort) {
+		String address = advertised.strip();
+		String host = address;
+		int port = boundPort;
+		int colon = address.lastIndexOf(':');
+		boolean hasPort = colon > 0
+				&& (address.startsWith("[") ? address.charAt(colon - 1) == ']' : address.indexOf(':') == colon);
+		try {
 			if (hasPort) {
 				host = address.substring(0, colon);
-				try {
-					port = Integer.parseInt(address.substring(colon + 1));
-				}
-				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("Advertised address '" + address
-							+ "' (rpc.server.advertised-address) must be host or host:port");
-				}
-			}
-			else {
-				host = address;
+				port = Integer.parseInt(address.substring(colon + 1));
 			}
 			if (host.startsWith("[") && host.endsWith("]")) {
 				host = host.substring(1, host.length() - 1);
 			}
+			return new Endpoint(host, port, Endpoint.DEFAULT_WEIGHT, Map.of());
 		}
-		else {
-			host = isWildcard(this.bindHost) ? firstNonLoopbackAddress() : this.bindHost;
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Advertised address '" + advertised
+					+ "' (rpc.server.advertised-address) is not host or host:port, as 10.0.0.7 or 10.0.0.7:7070", ex);
 		}
-		return new Endpoint(host, port, this.weight, Map.of());
 	}
 
 	private static boolean isWildcard(String host) {

@@ -1,5 +1,6 @@
 package dev.jrpc.internal.server;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.jrpc.internal.protocol.Framing;
@@ -57,8 +58,10 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 		pipeline.addLast("framer", framing.newDecoder(maxFrameSize));
 		// 4. Requests in, pings answered, calls dispatched to workers, responses out through a WriteBatcher.
 		MessageWriter writer = new MessageWriter(this.mapper, framing, maxFrameSize);
+		// Only jrpc clients (native frames) understand rpc.goaway, which the connection age sends.
+		Duration maxAge = (framing == Framing.LENGTH_PREFIXED) ? this.settings.maxConnectionAge() : Duration.ZERO;
 		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, maxFrameSize,
-				this.settings.maxBatchSize(), this.settings.maxConnectionAge(), this.settings.shutdownGracePeriod()));
+				this.settings.maxBatchSize(), maxAge));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -68,22 +70,21 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private final Duration maxConnectionAge;
 
-	private final Duration closeGracePeriod;
+	/** The timer of the connection's age, if it has a maximum; only touched on the event loop. */
+	private @Nullable ScheduledFuture<?> ageTimer;
 
 	/**
 	 * @param maxConnectionAge the age after which the connection is sent away, ± 10 %; zero for
 	 * never
-	 * @param closeGracePeriod how long a connection sent away waits for its calls before it closes
 	 */
 	ServerConnection(RequestReader reader, CallDispatcher dispatcher, MessageWriter writer, int maxFrameSize,
-			int maxBatchSize, Duration maxConnectionAge, Duration closeGracePeriod) {
+			int maxBatchSize, Duration maxConnectionAge) {
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.writer = writer;
 		this.maxFrameSize = maxFrameSize;
 		this.maxBatchSize = maxBatchSize;
 		this.maxConnectionAge = maxConnectionAge;
-		this.closeGracePeriod = closeGracePeriod;
 	}
 
 	@Override
@@ -93,7 +94,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if (!this.maxConnectionAge.isZero()) {
 			long age = this.maxConnectionAge.toNanos();
 			long jittered = age + (long) ((ThreadLocalRandom.current().nextDouble() * 0.2 - 0.1) * age);
-			this.channel.eventLoop().schedule(this::goAway, jittered, TimeUnit.NANOSECONDS);
+			this.ageTimer = this.channel.eventLoop().schedule(this::goAway, jittered, TimeUnit.NANOSECONDS);
 		}
 		if (this.dispatcher.isDraining()) {
 			// Its first bytes came as the server began to stop, too late for the goaway sent to the others.
@@ -104,8 +105,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	/**
 	 * Takes no more calls on this connection: a native connection is sent {@code rpc.goaway} naming
 	 * the highest request id accepted, later requests are refused as busy (they did not run), and the
-	 * connection closes once every call read before is answered, or after the grace period.
-	 * Callable from any thread.
+	 * connection closes once every call read before is answered (a stopping server closes it after
+	 * its grace period anyway). Callable from any thread.
 	 */
 	void goAway() {
 		if (!this.channel.eventLoop().inEventLoop()) {
@@ -121,11 +122,6 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		}
 		if (this.unanswered == 0) {
 			closeAfterWrites();
-		}
-		else {
-			this.channel.eventLoop().schedule(() -> {
-				this.channel.close();
-			}, this.closeGracePeriod.toNanos(), TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -172,7 +168,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	private void handle(InboundRequest request, CallResponder responder) {
 		this.highestId = Math.max(this.highestId, request.id().longValue(0));
 		if (request instanceof InboundRequest.Call call) {
-			if (this.goingAway) {
+			if (this.goingAway && !(call.id().isAbsent() && !this.dispatcher.isDraining())) {
+				// A notification that arrives after an age goaway still runs: it cannot be sent again.
 				refuse(call, responder);
 			}
 			else {
@@ -291,6 +288,14 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if ((this.inputClosed || this.goingAway) && this.unanswered == 0) {
 			closeAfterWrites();
 		}
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		if (this.ageTimer != null) {
+			this.ageTimer.cancel(false);
+		}
+		super.channelInactive(ctx);
 	}
 
 	@Override

@@ -25,7 +25,7 @@ class BalancerTests {
 	private ClientMethod method(String name) {
 		for (RemoteMethod remote : RemoteInterface.parse(Greeter.class, "g", "", this.mapper)) {
 			if (remote.method().getName().equals(name)) {
-				return new ClientMethod(remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
+				return new ClientMethod(Greeter.class, remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
 			}
 		}
 		throw new IllegalArgumentException(name);
@@ -38,13 +38,13 @@ class BalancerTests {
 			members.add(new Member(endpoint, new ClientConnection(new ServerAddress(endpoint.host(), 7070), null, null,
 					dev.jrpc.internal.protocol.Framing.LENGTH_PREFIXED, 0,
 					new ConnectionSettings(1024, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), List.of(),
-							ConnectionBackoff.DEFAULT, Ticker.SYSTEM))));
+							ConnectionBackoff.DEFAULT, Ticker.SYSTEM, Runnable::run))));
 		}
 		return List.copyOf(members);
 	}
 
 	private OutgoingCall call(String key) {
-		return new OutgoingCall(this.greet, new Object[] { key }, System.nanoTime() + 1_000_000_000L, 1000);
+		return new OutgoingCall(this.greet, new Object[] { key }, System.nanoTime() + 1_000_000_000L, 1000, false);
 	}
 
 	private static Map<String, Integer> count(LoadBalancer balancer, List<Member> members, List<OutgoingCall> calls) {

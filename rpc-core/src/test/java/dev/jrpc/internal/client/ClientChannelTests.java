@@ -1,6 +1,5 @@
 package dev.jrpc.internal.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +10,7 @@ import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import dev.jrpc.testing.Greeter;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import dev.jrpc.testing.NativeFrames;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +27,7 @@ class ClientChannelTests {
 
 	private final ClientChannel calls = new ClientChannel(new ServerAddress("127.0.0.1", 7070), this.mapper,
 			new RequestEncoder(new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20)), 0,
-			Duration.ofSeconds(1));
+			Duration.ofSeconds(1), Runnable::run, true);
 
 	private final EmbeddedChannel channel = new EmbeddedChannel();
 
@@ -48,7 +46,7 @@ class ClientChannelTests {
 	private ClientMethod method(String name) {
 		for (RemoteMethod remote : RemoteInterface.parse(Greeter.class, "g", "", this.mapper)) {
 			if (remote.method().getName().equals(name)) {
-				return new ClientMethod(remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
+				return new ClientMethod(Greeter.class, remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
 			}
 		}
 		throw new IllegalArgumentException(name);
@@ -56,26 +54,20 @@ class ClientChannelTests {
 
 	private CompletableFuture<@Nullable Object> send(String argument) {
 		OutgoingCall call = new OutgoingCall(this.greet, new Object[] { argument },
-				System.nanoTime() + TimeUnit.SECONDS.toNanos(5), 5000);
+				System.nanoTime() + TimeUnit.SECONDS.toNanos(5), 5000, false);
 		CompletableFuture<@Nullable Object> outcome = this.calls.send(call);
 		this.channel.runPendingTasks();
 		return outcome;
 	}
 
 	private void receive(String json) {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		this.channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+		this.channel.writeInbound(NativeFrames.frame(json));
 	}
 
 	private String sent() {
-		ByteBuf frame = this.channel.readOutbound();
-		assertThat(frame).as("a message was sent").isNotNull();
-		try {
-			return frame.toString(4, frame.readableBytes() - 4, StandardCharsets.UTF_8);
-		}
-		finally {
-			frame.release();
-		}
+		String message = NativeFrames.body(this.channel.readOutbound());
+		assertThat(message).as("a message was sent").isNotNull();
+		return message;
 	}
 
 	@Test
@@ -156,6 +148,17 @@ class ClientChannelTests {
 		this.channel.runScheduledPendingTasks();
 
 		assertThat(this.channel.isActive()).isTrue();
+	}
+
+	@Test
+	void aResponseBrokenAfterItsIdFailsItsCallAndClosesTheConnection() {
+		CompletableFuture<@Nullable Object> call = send("Ada");
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000},\"x\":tru}");
+
+		assertThat(this.channel.isActive()).isFalse();
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Protocol.class,
+				(failure) -> assertThat(failure.message()).contains("Greeter.greet").contains("could not be read"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.jrpc.internal.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -9,6 +10,12 @@ import dev.jrpc.RpcJsonMapper;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.protocol.Framing;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +30,25 @@ class EndpointGroupTests {
 		return () -> this.listener.set(null);
 	};
 
-	/** Connections that can never open (no bootstrap): an attempt fails at once and puts the endpoint in backoff. */
-	private final ConnectionPool pool = new ConnectionPool(null, RpcJsonMapper.create(1024),
+	private final EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+
+	/**
+	 * Connections that can never open (an in-JVM transport given network addresses): an attempt
+	 * fails at once and puts the endpoint in backoff.
+	 */
+	private final ConnectionPool pool = new ConnectionPool(
+			new Bootstrap().group(this.eventLoops).channel(LocalChannel.class), RpcJsonMapper.create(1024),
 			new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(), ConnectionBackoff.DEFAULT,
-					Ticker.SYSTEM));
+					Ticker.SYSTEM, Runnable::run));
 
 	private final EndpointGroup group = new EndpointGroup(this.discovery, "svc", "", "test source", this.pool,
 			Framing.LENGTH_PREFIXED, 0, Ticker.SYSTEM);
+
+	@AfterEach
+	void close() {
+		this.group.close();
+		this.eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+	}
 
 	private void push(Endpoint... endpoints) {
 		this.listener.get().accept(List.of(endpoints));
@@ -62,11 +81,31 @@ class EndpointGroupTests {
 	@Test
 	void anEmptyUpdateIsAppliedOnceNoOldEndpointAnswers() {
 		push(Endpoint.of("10.0.0.1", 7070), Endpoint.of("10.0.0.2", 7070));
-		this.group.members().forEach((member) -> member.connection().connect());
+		this.group.members().forEach((member) -> member.connection().connect().handle((channel, failure) -> null).join());
 
 		push();
 
 		assertThat(addresses()).isEmpty();
+	}
+
+	@Test
+	void anEmptyUpdateKeptBackIsAppliedWhenTheOldEndpointsStopAnswering() {
+		push(Endpoint.of("10.0.0.1", 7070), Endpoint.of("10.0.0.2", 7070));
+		push();
+		assertThat(addresses()).hasSize(2);
+
+		this.group.members().forEach((member) -> member.connection().connect().handle((channel, failure) -> null).join());
+
+		assertThat(addresses()).isEmpty();
+	}
+
+	@Test
+	void aFirstSetThatComesLateCompletesTheWait() {
+		assertThat(this.group.firstSet()).isNotDone();
+
+		push(Endpoint.of("10.0.0.1", 7070));
+
+		assertThat(this.group.firstSet()).isDone();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.jrpc.internal.server;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +9,8 @@ import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.testing.DefaultGreeter;
 import dev.jrpc.testing.Greeter;
+import dev.jrpc.testing.NativeFrames;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,28 +46,21 @@ class ServerConnectionTests {
 	private void open(Duration maxConnectionAge, java.util.concurrent.Executor workers) {
 		CallDispatcher dispatcher = new CallDispatcher(workers, new ServerInterceptorChain(List.of()));
 		this.connection = new ServerConnection(new RequestReader(this.methods), dispatcher,
-				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge,
-				Duration.ofSeconds(5));
+				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge);
 		this.channel = new EmbeddedChannel();
 		this.channel.freezeTime();
 		this.channel.pipeline().addLast(Framing.LENGTH_PREFIXED.newDecoder(1 << 20), this.connection);
 	}
 
 	private void receive(String json) {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		this.channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+		this.channel.writeInbound(NativeFrames.frame(json));
 		this.channel.runPendingTasks();
 	}
 
 	private String sent() {
-		ByteBuf frame = this.channel.readOutbound();
-		assertThat(frame).as("a message was sent").isNotNull();
-		try {
-			return frame.toString(4, frame.readableBytes() - 4, StandardCharsets.UTF_8);
-		}
-		finally {
-			frame.release();
-		}
+		String message = NativeFrames.body(this.channel.readOutbound());
+		assertThat(message).as("a message was sent").isNotNull();
+		return message;
 	}
 
 	@Test

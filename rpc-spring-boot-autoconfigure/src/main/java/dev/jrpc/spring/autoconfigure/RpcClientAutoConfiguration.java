@@ -22,9 +22,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(RpcProperties.class)
 public final class RpcClientAutoConfiguration {
 
-	/** The property that, when set, makes references without an address look in ZooKeeper. */
-	static final String ZOOKEEPER_PROPERTY = "rpc.registry.zookeeper.connect-string";
-
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RpcClient rpcClient(RpcProperties properties, ObjectProvider<RpcClientCustomizer> customizers,
@@ -57,8 +54,7 @@ public final class RpcClientAutoConfiguration {
 					own.getFraming(), own.getMaxInFlight(),
 					(own.getLoadBalancer() != null) ? own.getLoadBalancer() : settings.getLoadBalancer(),
 					(own.getRetry().getMaxAttempts() != null) ? own.getRetry().getMaxAttempts()
-							: settings.getRetry().getMaxAttempts(),
-					environment.containsProperty(ZOOKEEPER_PROPERTY));
+							: settings.getRetry().getMaxAttempts());
 		};
 		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings));
 	}

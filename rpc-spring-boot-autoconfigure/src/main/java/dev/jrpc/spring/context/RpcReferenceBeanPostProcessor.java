@@ -51,10 +51,9 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 	 * @param maxInFlight most calls in flight at once per connection, 0 for no limit
 	 * @param loadBalancing how calls are spread over the endpoints
 	 * @param maxAttempts attempts in all of an idempotent call that may have run
-	 * @param registry whether a registry finds services that have no address
 	 */
 	public record ServiceDefaults(@Nullable String address, Duration timeout, boolean plainNames, RpcFraming framing,
-			int maxInFlight, LoadBalancing loadBalancing, int maxAttempts, boolean registry) {
+			int maxInFlight, LoadBalancing loadBalancing, int maxAttempts) {
 	}
 
 	private final Environment environment;
@@ -79,12 +78,21 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 			throws BeansException {
 		for (Field field : referenceFields(ClassUtils.getUserClass(bean))) {
 			Object proxy;
+			ReferenceSettings settings = null;
 			try {
-				proxy = this.proxies.computeIfAbsent(resolve(field), this.proxyFactory);
+				settings = resolve(field);
+				proxy = this.proxies.computeIfAbsent(settings, this.proxyFactory);
 			}
 			catch (RuntimeException ex) {
 				String message = ex.getMessage();
-				if (message == null || !message.contains(describe(field))) {
+				if (settings != null && settings.address() == null && message != null && message.startsWith("No address")) {
+					// Neither an address nor a registry to find the service in.
+					message = "No address for @RpcReference field " + describe(field) + " (service " + settings.name()
+							+ "): set address on the annotation, rpc.client.services[" + settings.name()
+							+ "].address, or rpc.client.address, or find services in ZooKeeper with"
+							+ " rpc.registry.zookeeper.connect-string";
+				}
+				else if (message == null || !message.contains(describe(field))) {
 					message = "Cannot inject @RpcReference field " + describe(field) + ": " + message;
 				}
 				throw new BeanCreationException(beanName, message, ex);
@@ -125,13 +133,8 @@ public class RpcReferenceBeanPostProcessor implements InstantiationAwareBeanPost
 		ServiceDefaults configuredSettings = this.defaults.forService(name);
 		String address = resolve(annotation.address());
 		if (address.isEmpty()) {
+			// None here: the client's registry, if it has one, finds the service.
 			String configured = configuredSettings.address();
-			if ((configured == null || configured.isBlank()) && !configuredSettings.registry()) {
-				throw new IllegalStateException("No address for @RpcReference field " + describe(field) + " (service "
-						+ name + "): set address on the annotation, rpc.client.services[" + name
-						+ "].address, or rpc.client.address, or find services in ZooKeeper with"
-						+ " rpc.registry.zookeeper.connect-string");
-			}
 			address = (configured != null) ? configured : "";
 		}
 		String timeoutText = resolve(annotation.timeout());
