@@ -95,7 +95,18 @@ echo "Starting the cluster client (log: $work/client.log)"
 java -jar "$client_jar" --demo.cluster.enabled=true --demo.cluster.stop-file="$stop_file" \
   --rpc.client.address= --rpc.registry.zookeeper.connect-string="$host:$zk_port" >"$work/client.log" 2>&1 &
 client_pid=$!
-sleep 5
+# Restart nothing before the client calls: wait for its first progress line with calls in it.
+deadline=$((SECONDS + startup_timeout))
+until grep -q "^cluster client: [1-9][0-9]* calls" "$work/client.log" 2>/dev/null; do
+  if ! kill -0 "$client_pid" 2>/dev/null; then
+    echo "run-demo: the cluster client exited before calling; its log ($work/client.log):" >&2
+    cat "$work/client.log" >&2
+    exit 1
+  fi
+  (( SECONDS < deadline )) || fail "the cluster client made no call within $startup_timeout s (log: $work/client.log)"
+  sleep 0.5
+done
+echo "run-demo: the client is calling; restarting the servers one at a time"
 
 for i in 0 1 2; do
   echo "run-demo: restarting server-$((i + 1)) (SIGTERM, a graceful stop)"

@@ -57,6 +57,30 @@ public final class RpcClient implements AutoCloseable {
 	/** Attempts in all of a call of an idempotent method that may have run, unless told otherwise. */
 	public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
+	/** Tokens of a proxy's retry budget, unless told otherwise (gRPC's retry throttling). */
+	public static final int DEFAULT_RETRY_BUDGET_TOKENS = 10;
+
+	/** Tokens a success gives back to the retry budget, unless told otherwise. */
+	public static final double DEFAULT_RETRY_BUDGET_TOKEN_RATIO = 0.1;
+
+	/** The rest of a server after a first failed connection, unless told otherwise. */
+	public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
+
+	/** How much longer each further rest is, unless told otherwise. */
+	public static final double DEFAULT_BACKOFF_MULTIPLIER = 1.6;
+
+	/** The spread of each rest, as a fraction either way, unless told otherwise. */
+	public static final double DEFAULT_BACKOFF_JITTER = 0.2;
+
+	/** The longest rest, before its spread, unless told otherwise. */
+	public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(120);
+
+	/** Timeouts in a row that set a server aside, unless told otherwise. */
+	public static final int DEFAULT_EJECTION_TIMEOUTS = 5;
+
+	/** How long a server is first set aside, unless told otherwise. */
+	public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(30);
+
 	private final EventLoopGroup group;
 
 	private final ProxyFactory proxies;
@@ -78,7 +102,9 @@ public final class RpcClient implements AutoCloseable {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
 		builder.bootstrapCustomizer.accept(bootstrap);
 		ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
-				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval);
+				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval, builder.budgetMaxTokens,
+				builder.budgetTokenRatio, builder.backoffInitial, builder.backoffMultiplier, builder.backoffJitter,
+				builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime);
 		this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
 				builder.interceptors, builder.discovery, builder.discoveries);
 		this.timeout = builder.timeout;
@@ -270,6 +296,22 @@ public final class RpcClient implements AutoCloseable {
 
 		private Duration dnsRefreshInterval = DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL;
 
+		private int budgetMaxTokens = DEFAULT_RETRY_BUDGET_TOKENS;
+
+		private double budgetTokenRatio = DEFAULT_RETRY_BUDGET_TOKEN_RATIO;
+
+		private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
+
+		private double backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
+
+		private double backoffJitter = DEFAULT_BACKOFF_JITTER;
+
+		private Duration backoffMax = DEFAULT_BACKOFF_MAX;
+
+		private int ejectAfterTimeouts = DEFAULT_EJECTION_TIMEOUTS;
+
+		private Duration ejectionTime = DEFAULT_EJECTION_TIME;
+
 		private Builder() {
 		}
 
@@ -381,6 +423,56 @@ public final class RpcClient implements AutoCloseable {
 				throw new IllegalArgumentException("dnsRefreshInterval must be positive, was " + interval);
 			}
 			this.dnsRefreshInterval = interval;
+			return this;
+		}
+
+		/**
+		 * The retry budget of each proxy, gRPC's retry throttling: {@code maxTokens} tokens, one taken
+		 * by each attempt of an idempotent call that may have run and failed, {@code tokenRatio} given
+		 * back by each success; retries only while more than half are left. 10 and 0.1 by default.
+		 */
+		public Builder retryBudget(int maxTokens, double tokenRatio) {
+			if (maxTokens < 1 || !(tokenRatio > 0) || tokenRatio > maxTokens) {
+				throw new IllegalArgumentException("The retry budget needs at least 1 token and a token ratio above 0,"
+						+ " was " + maxTokens + " tokens and a ratio of " + tokenRatio);
+			}
+			this.budgetMaxTokens = maxTokens;
+			this.budgetTokenRatio = tokenRatio;
+			return this;
+		}
+
+		/**
+		 * How long a server whose connection failed rests before it is tried again: {@code initial}
+		 * after the first failure, {@code multiplier} times longer after each further one, at most
+		 * {@code max}, each spread by {@code jitter} (a fraction) either way. By default 1 s, 1.6,
+		 * 120 s and 0.2, as gRPC.
+		 */
+		public Builder connectBackoff(Duration initial, double multiplier, Duration max, double jitter) {
+			if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || multiplier < 1 || jitter < 0
+					|| jitter >= 1) {
+				throw new IllegalArgumentException("The connection backoff needs a positive initial delay, a maximum no"
+						+ " shorter, a multiplier of at least 1 and a jitter from 0 to below 1, was " + initial + ", "
+						+ max + ", " + multiplier + " and " + jitter);
+			}
+			this.backoffInitial = initial;
+			this.backoffMultiplier = multiplier;
+			this.backoffMax = max;
+			this.backoffJitter = jitter;
+			return this;
+		}
+
+		/**
+		 * Sets aside a server that lets {@code consecutiveTimeouts} calls in a row time out while
+		 * others answer, for {@code ejectionTime}, that much longer each time in a row (at most 10
+		 * times); never the last server that could take calls. By default 5 and 30 s.
+		 */
+		public Builder outlierEjection(int consecutiveTimeouts, Duration ejectionTime) {
+			if (consecutiveTimeouts < 1 || ejectionTime.isNegative() || ejectionTime.isZero()) {
+				throw new IllegalArgumentException("Outlier ejection needs at least 1 timeout and a positive time, was "
+						+ consecutiveTimeouts + " and " + ejectionTime);
+			}
+			this.ejectAfterTimeouts = consecutiveTimeouts;
+			this.ejectionTime = ejectionTime;
 			return this;
 		}
 

@@ -19,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class KeepaliveTests {
 
+	/** Connections the client opened. */
+	private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final RpcClient client = RpcClient.builder()
 		.keepaliveInterval(Duration.ofSeconds(1))
 		.keepaliveTimeout(Duration.ofSeconds(1))
+		.firstStep((channel) -> this.opened.incrementAndGet())
 		.build();
 
 	@AfterEach
@@ -75,6 +79,7 @@ class KeepaliveTests {
 			// Several keepalive intervals of silence, each answered by a pong.
 			Thread.sleep(3500);
 			assertThat(replica.name()).isEqualTo("alive");
+			assertThat(this.opened.get()).as("connections opened: the first one stayed open").isEqualTo(1);
 		}
 		finally {
 			server.stop();

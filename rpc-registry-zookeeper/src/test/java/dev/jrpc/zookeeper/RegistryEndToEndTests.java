@@ -113,8 +113,13 @@ class RegistryEndToEndTests {
 				}
 			}
 		});
+		java.util.concurrent.atomic.AtomicReference<List<dev.jrpc.discovery.Endpoint>> registered = new java.util.concurrent.atomic.AtomicReference<>();
+		registry().subscribe(Named.class.getName(), "", registered::set);
+		int bPort = b.port();
 		try {
 			b.stop();
+			Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> registered.get() != null
+					&& registered.get().stream().noneMatch((endpoint) -> endpoint.port() == bPort));
 			server("c");
 			lately.clear();
 			Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lately.contains("c"));

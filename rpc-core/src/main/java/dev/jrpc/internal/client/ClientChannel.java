@@ -140,14 +140,15 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Waits in line for a place, then writes the call on the executor, off the event loop. */
 	private CompletableFuture<@Nullable Object> sendWhenPlaceFrees(OutgoingCall call, InFlightLimit limit) {
 		PlaceWaiter waiter = new PlaceWaiter(call);
-		waiter.timer = this.channel.eventLoop().schedule(() -> {
+		limit.await(waiter);
+		ScheduledFuture<?> timer = this.channel.eventLoop().schedule(() -> {
 			if (limit.leave(waiter)) {
 				waiter.outcome.complete(new CallFailure.Timeout(call.clientMethod().displayName()
 						+ " found no free place on the connection to " + this.server + " within " + call.timeoutMillis()
 						+ " ms (at most " + limit.max() + " calls in flight)", true));
 			}
 		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
-		limit.await(waiter);
+		waiter.timer(timer);
 		return waiter.outcome;
 	}
 
@@ -160,12 +161,22 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 		private volatile @Nullable ScheduledFuture<?> timer;
 
+		private volatile boolean placed;
+
 		PlaceWaiter(OutgoingCall call) {
 			this.call = call;
 		}
 
+		void timer(ScheduledFuture<?> timer) {
+			this.timer = timer;
+			if (this.placed) {
+				timer.cancel(false);
+			}
+		}
+
 		@Override
 		public void run() {
+			this.placed = true;
 			ScheduledFuture<?> pending = this.timer;
 			if (pending != null) {
 				pending.cancel(false);
@@ -186,6 +197,12 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		PendingCall pending = new PendingCall(method, holdsPlace);
 		long id = this.ids.incrementAndGet();
 		this.calls.put(id, pending);
+		if (System.nanoTime() - call.deadlineNanos() >= 0) {
+			// It waited past its deadline for a connection or a place: too late to send.
+			complete(id, new CallFailure.Timeout(method.displayName() + " could not be sent to " + this.server
+					+ " within " + call.timeoutMillis() + " ms", true));
+			return pending;
+		}
 		if (this.goingAway) {
 			// Sent away between choosing the connection and registering: goAway may have missed it, and
 			// the server, which never saw it, may close before it arrives.
@@ -307,6 +324,11 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 			ctx.close();
 		}
 		finally {
+			PendingCall unanswered = this.reading;
+			if (unanswered != null && !unanswered.isDone()) {
+				unanswered.complete(new CallFailure.Protocol("The response to a call from " + this.server
+						+ " could not be read", null));
+			}
 			this.reading = null;
 			frame.release();
 		}
@@ -328,6 +350,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	private void goAway(long lastId) {
 		this.goingAway = true;
 		this.closeReason = "the server is going away";
+		// Closed by this side once its calls have ended, whatever the server does.
+		this.channel.eventLoop().schedule(this::closeIfIdle, 100, TimeUnit.MILLISECONDS);
 		logger.debug("{} is going away after request {}", this.server, lastId);
 		for (Long id : this.calls.keySet()) {
 			if (id > lastId) {

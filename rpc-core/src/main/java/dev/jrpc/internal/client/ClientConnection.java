@@ -97,6 +97,11 @@ final class ClientConnection {
 		return this.backoffUntil;
 	}
 
+	/** Whether its last connection attempt failed: until one succeeds, it is not to be relied on. */
+	boolean hasFailed() {
+		return this.lastFailure != null;
+	}
+
 	/** Whether it is set aside for timing out at {@code now}. */
 	boolean isEjected(long now) {
 		return this.ejectedUntil != 0 && now - this.ejectedUntil < 0;
@@ -139,16 +144,13 @@ final class ClientConnection {
 
 	/**
 	 * Sends {@code call} on the open connection, or opens one first without blocking: the request
-	 * is then written on {@code executor}. The future completes with the result or a
-	 * {@link CallFailure}, never exceptionally.
+	 * is then written on the executor. The future completes with the result or a
+	 * {@link CallFailure}, never exceptionally. The caller reports its end with {@link #ended}.
 	 */
 	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
 		this.inFlight.incrementAndGet();
 		ClientChannel open = this.current;
-		CompletableFuture<@Nullable Object> outcome = (open != null && open.isUsable()) ? open.send(call)
-				: connectThenSend(call);
-		// The future returned runs after the accounting, so the cluster sees the counts of this call.
-		return outcome.whenComplete((value, ignored) -> ended(value));
+		return (open != null && open.isUsable()) ? open.send(call) : connectThenSend(call);
 	}
 
 	/**
@@ -168,16 +170,18 @@ final class ClientConnection {
 			}
 		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
 		attempt.whenComplete((channel, failure) -> {
-			timer.cancel(false);
 			if (failure != null) {
 				if (settled.compareAndSet(false, true)) {
+					timer.cancel(false);
 					outcome.complete(new CallFailure.Connection("Could not connect to " + this.server + ": "
 							+ describeFailure(failure), failure, true));
 				}
 				return;
 			}
 			this.settings.executor().execute(() -> {
+				// The deadline may still win until this task settles the call: then it is never sent.
 				if (settled.compareAndSet(false, true)) {
+					timer.cancel(false);
 					channel.send(call).whenComplete((value, ignored) -> outcome.complete(value));
 				}
 			});
@@ -185,8 +189,8 @@ final class ClientConnection {
 		return outcome;
 	}
 
-	/** Counts the end of a call, and its timeout or answer for ejection. */
-	private void ended(@Nullable Object outcome) {
+	/** Counts the end of a call {@link #send sent} here, and its timeout or answer for ejection; once per call. */
+	void ended(@Nullable Object outcome) {
 		this.inFlight.decrementAndGet();
 		if (outcome instanceof CallFailure.Timeout timeout) {
 			if (!timeout.notRun()) {

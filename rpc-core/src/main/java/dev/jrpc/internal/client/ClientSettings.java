@@ -15,28 +15,33 @@ import dev.jrpc.internal.transport.PipelineStep;
  * @param keepaliveTimeout how long a ping waits for its answer
  * @param firstSteps pipeline steps before framing, such as TLS
  * @param dnsRefreshInterval how often {@code dns:///} names are resolved again
+ * @param budgetMaxTokens tokens of each proxy's retry budget
+ * @param budgetTokenRatio tokens a success gives back
+ * @param backoffInitial the rest after a first failed connection
+ * @param backoffMultiplier how much longer each further rest is
+ * @param backoffJitter the spread of each rest, as a fraction either way
+ * @param backoffMax the longest rest, before jitter
+ * @param ejectAfterTimeouts timeouts in a row that set an endpoint aside
+ * @param ejectionTime how long the first ejection lasts
  */
 public record ClientSettings(int maxFrameSize, Duration keepaliveInterval, Duration keepaliveTimeout,
-		List<PipelineStep> firstSteps, Duration dnsRefreshInterval) {
+		List<PipelineStep> firstSteps, Duration dnsRefreshInterval, int budgetMaxTokens, double budgetTokenRatio,
+		Duration backoffInitial, double backoffMultiplier, double backoffJitter, Duration backoffMax,
+		int ejectAfterTimeouts, Duration ejectionTime) {
 
 	/** Retries of idempotent calls that may have run: at most 25 ms before the first, doubling, at most 1 s. */
 	static final long RETRY_INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
 	static final long RETRY_MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-	/** gRPC's retry throttling defaults. */
-	static final int BUDGET_MAX_TOKENS = 10;
+	ClusterSettings cluster(Ticker ticker) {
+		return new ClusterSettings(1, RETRY_INITIAL_BACKOFF_NANOS, RETRY_MAX_BACKOFF_NANOS, this.budgetMaxTokens,
+				this.budgetTokenRatio, this.ejectAfterTimeouts, this.ejectionTime.toNanos(), ticker);
+	}
 
-	static final double BUDGET_TOKEN_RATIO = 0.1;
-
-	/** Outlier ejection: 5 timeouts in a row set an endpoint aside for 30 s, more each time in a row. */
-	static final int EJECT_AFTER_TIMEOUTS = 5;
-
-	static final long EJECTION_NANOS = TimeUnit.SECONDS.toNanos(30);
-
-	static ClusterSettings cluster(ClientSettings settings, Ticker ticker) {
-		return new ClusterSettings(1, RETRY_INITIAL_BACKOFF_NANOS, RETRY_MAX_BACKOFF_NANOS, BUDGET_MAX_TOKENS,
-				BUDGET_TOKEN_RATIO, EJECT_AFTER_TIMEOUTS, EJECTION_NANOS, ticker);
+	ConnectionBackoff backoff() {
+		return new ConnectionBackoff(this.backoffInitial, this.backoffMultiplier, this.backoffJitter, this.backoffMax,
+				Math::random);
 	}
 
 }

@@ -98,6 +98,9 @@ final class Cluster {
 		/** Whether, at the pick under way, some endpoint is neither resting nor set aside. */
 		private boolean someoneAnswers;
 
+		/** Whether, at the pick under way, some endpoint has an open connection. */
+		private boolean someoneReady;
+
 		private @Nullable CallFailure last;
 
 		private boolean freshAttemptMade;
@@ -144,9 +147,12 @@ final class Cluster {
 			long now = Cluster.this.settings.ticker().nanoTime();
 			this.now = now;
 			this.someoneAnswers = false;
-			for (int i = 0; i < members.size() && !this.someoneAnswers; i++) {
+			this.someoneReady = false;
+			for (int i = 0; i < members.size() && !(this.someoneAnswers && this.someoneReady); i++) {
 				ClientConnection connection = members.get(i).connection();
-				this.someoneAnswers = !connection.isEjected(now) && !connection.isInBackoff(now);
+				boolean ejected = connection.isEjected(now);
+				this.someoneAnswers |= !ejected && !connection.isInBackoff(now);
+				this.someoneReady |= !ejected && connection.isReady();
 			}
 			Member member = Cluster.this.balancer.pick(members, this.call, this);
 			if (member == null && !this.freshAttemptMade) {
@@ -187,21 +193,30 @@ final class Cluster {
 
 		/** The attempt under way ended, with a result or a {@link CallFailure}. */
 		@Override
-		public void accept(@Nullable Object outcome, @Nullable Throwable ignored) {
+		public void accept(@Nullable Object outcome, @Nullable Throwable failure) {
 			try {
-				completed(this.current, outcome);
+				Object ended = (failure == null) ? outcome
+						: new CallFailure.Protocol("Internal error while calling " + this.call.clientMethod().displayName()
+								+ ": " + failure, failure);
+				this.current.connection().ended(ended);
+				completed(this.current, ended);
 			}
 			catch (RuntimeException | Error ex) {
 				this.result.completeExceptionally(ex);
 			}
 		}
 
-		/** Whether the next attempt may use {@code candidate}. */
+		/**
+		 * Whether the next attempt may use {@code candidate}: not tried by this call, not resting, not
+		 * set aside while others answer, and, while another has an open connection, not one whose
+		 * last connection failed and that is still trying to connect again.
+		 */
 		@Override
 		public boolean test(Member candidate) {
 			ClientConnection connection = candidate.connection();
 			return !isTried(candidate) && !connection.isInBackoff(this.now)
-					&& (!this.someoneAnswers || !connection.isEjected(this.now));
+					&& (!this.someoneAnswers || !connection.isEjected(this.now))
+					&& (!this.someoneReady || connection.isReady() || !connection.hasFailed());
 		}
 
 		private boolean isTried(Member member) {

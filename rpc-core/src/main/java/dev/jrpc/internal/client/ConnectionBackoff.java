@@ -5,13 +5,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * How long an endpoint whose connection failed rests before it is tried again: gRPC's connection
- * backoff, 1 s after the first failure, then × 1.6 after each further one, ± 20 % jitter, at most
- * 120 s. The jitter comes from a replaceable source, so that tests can pin it.
+ * backoff, by default 1 s after the first failure, then × 1.6 after each further one up to 120 s,
+ * each spread by ± 20 %. The jitter comes from a replaceable source, so that tests can pin it.
  */
 final class ConnectionBackoff {
-
-	static final ConnectionBackoff DEFAULT = new ConnectionBackoff(Duration.ofSeconds(1), 1.6, 0.2,
-			Duration.ofSeconds(120), Math::random);
 
 	private final long initialNanos;
 

@@ -37,6 +37,9 @@ public final class ConnectionPool {
 
 	private final ConnectionSettings settings;
 
+	/** Guarded by this. */
+	private boolean closed;
+
 	ConnectionPool(Bootstrap bootstrap, ObjectMapper mapper, ConnectionSettings settings) {
 		this.bootstrap = bootstrap;
 		this.mapper = mapper;
@@ -45,6 +48,13 @@ public final class ConnectionPool {
 
 	/** The connection to {@code server}, counting one more user; give it back with {@link #release}. */
 	synchronized ClientConnection acquire(ServerAddress server, Framing framing, int maxInFlight) {
+		if (this.closed) {
+			// A late discovery update of a closed client: a connection that never opens.
+			ClientConnection closedConnection = new ClientConnection(server, this.bootstrap, this.mapper, framing,
+					maxInFlight, this.settings);
+			closedConnection.close();
+			return closedConnection;
+		}
 		Entry entry = this.connections.computeIfAbsent(new Key(server, framing, maxInFlight),
 				(key) -> new Entry(new ClientConnection(server, this.bootstrap, this.mapper, framing, maxInFlight,
 						this.settings)));
@@ -64,6 +74,7 @@ public final class ConnectionPool {
 
 	/** Closes every open connection; calls in flight on them fail with a connection error. */
 	public synchronized void closeAll() {
+		this.closed = true;
 		this.connections.values().forEach((entry) -> entry.connection.close());
 		this.connections.clear();
 	}

@@ -163,6 +163,8 @@ final class EndpointGroup implements AutoCloseable {
 			this.emptyPending = false;
 		}
 		this.subscription.close();
+		// Calls still waiting for a first set stop waiting: there will be none.
+		this.firstSet.complete(null);
 		for (Member member : last) {
 			this.pool.release(member.connection(), this.framing, this.maxInFlight);
 		}

@@ -73,7 +73,7 @@ public final class ProxyFactory implements AutoCloseable {
 		this.ticker = Ticker.SYSTEM;
 		this.connections = new ConnectionPool(bootstrap, mapper, new ConnectionSettings(settings.maxFrameSize(),
 				settings.keepaliveInterval(), settings.keepaliveTimeout(), settings.firstSteps(),
-				ConnectionBackoff.DEFAULT, this.ticker, callbackExecutor));
+				settings.backoff(), this.ticker, callbackExecutor));
 		this.mapper = mapper;
 		this.callbackExecutor = callbackExecutor;
 		this.eventLoops = eventLoops;
@@ -83,7 +83,7 @@ public final class ProxyFactory implements AutoCloseable {
 		known.putIfAbsent(DnsEndpointDiscovery.SCHEME, this::subscribeDns);
 		this.schemes = Map.copyOf(known);
 		this.dnsRefreshInterval = settings.dnsRefreshInterval();
-		this.clusterSettings = ClientSettings.cluster(settings, this.ticker);
+		this.clusterSettings = settings.cluster(this.ticker);
 	}
 
 	/**

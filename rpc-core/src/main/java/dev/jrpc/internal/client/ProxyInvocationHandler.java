@@ -3,7 +3,9 @@ package dev.jrpc.internal.client;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.jrpc.internal.server.CurrentCall;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,7 @@ final class ProxyInvocationHandler implements InvocationHandler {
 
 	private final Map<Method, ClientMethod> methods;
 
-	private final ClientInterceptorChain chain;
+	private final Function<OutgoingCall, CompletableFuture<@Nullable Object>> chain;
 
 	private final long timeoutNanos;
 
@@ -32,7 +34,7 @@ final class ProxyInvocationHandler implements InvocationHandler {
 			long timeoutNanos, String target) {
 		this.type = type;
 		this.methods = methods;
-		this.chain = chain;
+		this.chain = chain::start;
 		this.timeoutNanos = timeoutNanos;
 		this.target = target;
 	}
@@ -53,7 +55,7 @@ final class ProxyInvocationHandler implements InvocationHandler {
 			}
 			OutgoingCall call = new OutgoingCall(remote, (args != null) ? args : NO_ARGUMENTS, deadline,
 					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)), inherited);
-			return remote.returnAdapter().invoke(call, this.chain::start);
+			return remote.returnAdapter().invoke(call, this.chain);
 		}
 		return switch (method.getName()) {
 			case "equals" -> proxy == args[0];

@@ -60,7 +60,8 @@ final class ResponseReader {
 				JsonToken token = parser.nextToken();
 				switch (name) {
 					case JsonRpc.ID -> {
-						if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+						if (id == null && token == JsonToken.VALUE_NUMBER_INT
+								&& parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
 							id = parser.getLongValue();
 							call = calls.apply(id);
 							if (call == null) {

@@ -68,6 +68,20 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	/** Whether this connection takes no more calls; only touched on the event loop. */
 	private boolean goingAway;
 
+	/**
+	 * Whether the connection, sent away, has lingered long enough for the requests the client sent
+	 * before it read the goaway to arrive and be refused; only touched on the event loop.
+	 */
+	private boolean lingered;
+
+	/**
+	 * How long a connection sent away stays open after its last answer: requests the client wrote
+	 * before it read the goaway, ids taken out of order among them, still arrive and are refused as
+	 * not run, rather than lost with the connection. A jrpc client closes such a connection itself
+	 * once its calls have ended, well within this.
+	 */
+	private static final long GOAWAY_LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Duration maxConnectionAge;
 
 	/** The timer of the connection's age, if it has a maximum; only touched on the event loop. */
@@ -105,8 +119,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	/**
 	 * Takes no more calls on this connection: a native connection is sent {@code rpc.goaway} naming
 	 * the highest request id accepted, later requests are refused as busy (they did not run), and the
-	 * connection closes once every call read before is answered (a stopping server closes it after
-	 * its grace period anyway). Callable from any thread.
+	 * connection closes when the client closes it, or once every call read before is answered and
+	 * it has lingered a second (a stopping server closes it after its grace period anyway).
+	 * Callable from any thread.
 	 */
 	void goAway() {
 		if (!this.channel.eventLoop().inEventLoop()) {
@@ -120,9 +135,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if (this.writer.framing() == Framing.LENGTH_PREFIXED) {
 			this.writes.write(this.writer.goaway(alloc(), this.highestId));
 		}
-		if (this.unanswered == 0) {
-			closeAfterWrites();
-		}
+		this.channel.eventLoop().schedule(() -> {
+			this.lingered = true;
+			if (this.unanswered == 0) {
+				closeAfterWrites();
+			}
+		}, GOAWAY_LINGER_NANOS, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -285,7 +303,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private void answered() {
 		this.unanswered--;
-		if ((this.inputClosed || this.goingAway) && this.unanswered == 0) {
+		if ((this.inputClosed || (this.goingAway && this.lingered)) && this.unanswered == 0) {
 			closeAfterWrites();
 		}
 	}

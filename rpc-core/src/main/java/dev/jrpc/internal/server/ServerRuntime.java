@@ -131,6 +131,10 @@ public final class ServerRuntime {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		// Give jrpc clients a moment to close the connections they were sent away from, once their
+		// calls have ended: a request still on its way then meets a refusal, not a closed connection.
+		this.channels.newCloseFuture((channel) -> channel != this.serverChannel)
+			.awaitUninterruptibly(Math.min(1000, Math.max(1, this.shutdownGracePeriod.toMillis())), TimeUnit.MILLISECONDS);
 		// Close each connection once what was queued for it has left (its goaway among it).
 		for (Channel channel : this.channels) {
 			ServerConnection connection = channel.pipeline().get(ServerConnection.class);

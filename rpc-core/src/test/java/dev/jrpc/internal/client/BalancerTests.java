@@ -1,5 +1,6 @@
 package dev.jrpc.internal.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 import dev.jrpc.RpcJsonMapper;
 import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import dev.jrpc.testing.Greeter;
@@ -35,10 +37,12 @@ class BalancerTests {
 		List<Member> members = new ArrayList<>();
 		for (int i = 0; i < weights.length; i++) {
 			Endpoint endpoint = new Endpoint("10.0.0." + (i + 1), 7070, weights[i], Map.of());
+			ConnectionSettings settings = new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(),
+					new ConnectionBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(120), () -> 0.5),
+					Ticker.SYSTEM, Runnable::run);
+			// Never connected: balancing only reads what the connection knows of its server.
 			members.add(new Member(endpoint, new ClientConnection(new ServerAddress(endpoint.host(), 7070), null, null,
-					dev.jrpc.internal.protocol.Framing.LENGTH_PREFIXED, 0,
-					new ConnectionSettings(1024, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), List.of(),
-							ConnectionBackoff.DEFAULT, Ticker.SYSTEM, Runnable::run))));
+					Framing.LENGTH_PREFIXED, 0, settings)));
 		}
 		return List.copyOf(members);
 	}

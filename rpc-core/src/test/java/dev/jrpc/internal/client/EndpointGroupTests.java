@@ -3,6 +3,7 @@ package dev.jrpc.internal.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -30,6 +31,11 @@ class EndpointGroupTests {
 		return () -> this.listener.set(null);
 	};
 
+	/** The clock of backoff, which stands still unless a test moves it. */
+	private final AtomicLong now = new AtomicLong();
+
+	private final Ticker ticker = this.now::get;
+
 	private final EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
 
 	/**
@@ -38,11 +44,11 @@ class EndpointGroupTests {
 	 */
 	private final ConnectionPool pool = new ConnectionPool(
 			new Bootstrap().group(this.eventLoops).channel(LocalChannel.class), RpcJsonMapper.create(1024),
-			new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(), ConnectionBackoff.DEFAULT,
-					Ticker.SYSTEM, Runnable::run));
+			new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(), new ConnectionBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(120), () -> 0.5),
+					this.ticker, Runnable::run));
 
 	private final EndpointGroup group = new EndpointGroup(this.discovery, "svc", "", "test source", this.pool,
-			Framing.LENGTH_PREFIXED, 0, Ticker.SYSTEM);
+			Framing.LENGTH_PREFIXED, 0, this.ticker);
 
 	@AfterEach
 	void close() {
@@ -106,6 +112,22 @@ class EndpointGroupTests {
 		push(Endpoint.of("10.0.0.1", 7070));
 
 		assertThat(this.group.firstSet()).isDone();
+	}
+
+	@Test
+	void aFailedConnectionRestsOnTheBackoffScheduleOfItsClock() {
+		push(Endpoint.of("10.0.0.1", 7070));
+		ClientConnection connection = this.group.members().get(0).connection();
+		assertThat(connection.isInBackoff(this.now.get())).isFalse();
+
+		connection.connect().handle((channel, failure) -> null).join();
+		assertThat(connection.isInBackoff(this.now.get() + 999_000_000L)).isTrue();
+		assertThat(connection.isInBackoff(this.now.get() + 1_000_000_000L)).as("1 s after the first failure").isFalse();
+
+		this.now.addAndGet(1_000_000_000L);
+		connection.connect().handle((channel, failure) -> null).join();
+		assertThat(connection.isInBackoff(this.now.get() + 1_599_000_000L)).isTrue();
+		assertThat(connection.isInBackoff(this.now.get() + 1_600_000_000L)).as("1.6 s after the second").isFalse();
 	}
 
 	@Test

@@ -63,6 +63,13 @@ class ServerConnectionTests {
 		return message;
 	}
 
+	/** Lets the second a connection sent away lingers pass. */
+	private void lingerOver() {
+		this.channel.advanceTimeBy(1, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+		this.channel.runPendingTasks();
+	}
+
 	@Test
 	void answersAPingAtOnce() {
 		open(Duration.ZERO);
@@ -82,6 +89,8 @@ class ServerConnectionTests {
 		this.channel.runPendingTasks();
 
 		assertThat(sent()).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.goaway\",\"params\":{\"lastId\":5}}");
+		assertThat(this.channel.isActive()).as("lingering for requests already on their way").isTrue();
+		lingerOver();
 		assertThat(this.channel.isActive()).as("nothing was left to answer").isFalse();
 	}
 
@@ -97,6 +106,8 @@ class ServerConnectionTests {
 		assertThat(sent()).contains("\"id\":2").contains("-32001");
 		assertThat(this.channel.isActive()).as("call 1 is still running").isTrue();
 
+		lingerOver();
+		assertThat(this.channel.isActive()).as("call 1 is still running after the linger").isTrue();
 		this.queued.forEach(Runnable::run);
 		this.channel.runPendingTasks();
 

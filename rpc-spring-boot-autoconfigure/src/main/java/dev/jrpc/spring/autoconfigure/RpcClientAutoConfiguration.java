@@ -36,7 +36,12 @@ public final class RpcClientAutoConfiguration {
 			.keepaliveTimeout(client.getKeepaliveTimeout())
 			.dnsRefreshInterval(client.getDnsRefreshInterval())
 			.loadBalancing(client.getLoadBalancer())
-			.maxAttempts(client.getRetry().getMaxAttempts());
+			.maxAttempts(client.getRetry().getMaxAttempts())
+			.retryBudget(client.getRetry().getBudget().getMaxTokens(), client.getRetry().getBudget().getTokenRatio())
+			.connectBackoff(client.getConnectBackoff().getInitialDelay(), client.getConnectBackoff().getMultiplier(),
+					client.getConnectBackoff().getMaxDelay(), client.getConnectBackoff().getJitter())
+			.outlierEjection(client.getOutlierEjection().getConsecutiveTimeouts(),
+					client.getOutlierEjection().getEjectionTime());
 		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

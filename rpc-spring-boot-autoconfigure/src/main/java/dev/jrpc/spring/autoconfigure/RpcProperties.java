@@ -223,6 +223,10 @@ public class RpcProperties {
 
 		private final Retry retry = new Retry();
 
+		private final ConnectBackoff connectBackoff = new ConnectBackoff();
+
+		private final OutlierEjection outlierEjection = new OutlierEjection();
+
 		/**
 		 * How long a call waits for its answer unless its reference says otherwise.
 		 */
@@ -316,6 +320,14 @@ public class RpcProperties {
 			return this.retry;
 		}
 
+		public ConnectBackoff getConnectBackoff() {
+			return this.connectBackoff;
+		}
+
+		public OutlierEjection getOutlierEjection() {
+			return this.outlierEjection;
+		}
+
 	}
 
 	/** Retries of calls to idempotent methods that may have run. */
@@ -327,12 +339,138 @@ public class RpcProperties {
 		 */
 		private int maxAttempts = 3;
 
+		private final Budget budget = new Budget();
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
 			this.maxAttempts = maxAttempts;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+	}
+
+	/** The retry budget of each reference, gRPC's retry throttling. */
+	public static class Budget {
+
+		/**
+		 * Tokens of each reference's retry budget; each failed attempt of an idempotent call that
+		 * may have run takes one, and retries stop while half or fewer are left.
+		 */
+		private int maxTokens = 10;
+
+		/**
+		 * Tokens each successful call gives back to the retry budget.
+		 */
+		private double tokenRatio = 0.1;
+
+		public int getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(int maxTokens) {
+			this.maxTokens = maxTokens;
+		}
+
+		public double getTokenRatio() {
+			return this.tokenRatio;
+		}
+
+		public void setTokenRatio(double tokenRatio) {
+			this.tokenRatio = tokenRatio;
+		}
+
+	}
+
+	/** How long a server whose connection failed rests before it is tried again. */
+	public static class ConnectBackoff {
+
+		/**
+		 * Rest of a server after its first failed connection.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(1);
+
+		/**
+		 * How much longer each further rest is.
+		 */
+		private double multiplier = 1.6;
+
+		/**
+		 * Longest rest, before its jitter.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(120);
+
+		/**
+		 * Spread of each rest, as a fraction either way.
+		 */
+		private double jitter = 0.2;
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/** Setting aside a server that keeps timing out while others answer. */
+	public static class OutlierEjection {
+
+		/**
+		 * Timeouts in a row that set a server aside while other servers answer.
+		 */
+		private int consecutiveTimeouts = 5;
+
+		/**
+		 * How long a server is first set aside; that much longer each time in a row.
+		 */
+		private Duration ejectionTime = Duration.ofSeconds(30);
+
+		public int getConsecutiveTimeouts() {
+			return this.consecutiveTimeouts;
+		}
+
+		public void setConsecutiveTimeouts(int consecutiveTimeouts) {
+			this.consecutiveTimeouts = consecutiveTimeouts;
+		}
+
+		public Duration getEjectionTime() {
+			return this.ejectionTime;
+		}
+
+		public void setEjectionTime(Duration ejectionTime) {
+			this.ejectionTime = ejectionTime;
 		}
 
 	}

@@ -162,6 +162,17 @@ class RpcServerAutoConfigurationTests {
 		assertThat(properties.getClient().getKeepaliveTimeout()).isEqualTo(RpcClient.DEFAULT_KEEPALIVE_TIMEOUT);
 		assertThat(properties.getClient().getRetry().getMaxAttempts()).isEqualTo(RpcClient.DEFAULT_MAX_ATTEMPTS);
 		assertThat(properties.getClient().getLoadBalancer()).isEqualTo(dev.jrpc.LoadBalancing.ROUND_ROBIN);
+		assertThat(properties.getClient().getRetry().getBudget().getMaxTokens())
+			.isEqualTo(RpcClient.DEFAULT_RETRY_BUDGET_TOKENS);
+		assertThat(properties.getClient().getRetry().getBudget().getTokenRatio())
+			.isEqualTo(RpcClient.DEFAULT_RETRY_BUDGET_TOKEN_RATIO);
+		assertThat(properties.getClient().getConnectBackoff().getInitialDelay()).isEqualTo(RpcClient.DEFAULT_BACKOFF_INITIAL);
+		assertThat(properties.getClient().getConnectBackoff().getMultiplier()).isEqualTo(RpcClient.DEFAULT_BACKOFF_MULTIPLIER);
+		assertThat(properties.getClient().getConnectBackoff().getMaxDelay()).isEqualTo(RpcClient.DEFAULT_BACKOFF_MAX);
+		assertThat(properties.getClient().getConnectBackoff().getJitter()).isEqualTo(RpcClient.DEFAULT_BACKOFF_JITTER);
+		assertThat(properties.getClient().getOutlierEjection().getConsecutiveTimeouts())
+			.isEqualTo(RpcClient.DEFAULT_EJECTION_TIMEOUTS);
+		assertThat(properties.getClient().getOutlierEjection().getEjectionTime()).isEqualTo(RpcClient.DEFAULT_EJECTION_TIME);
 		assertThat(properties.getClient().getDnsRefreshInterval())
 			.isEqualTo(dev.jrpc.internal.discovery.DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL);
 	}
