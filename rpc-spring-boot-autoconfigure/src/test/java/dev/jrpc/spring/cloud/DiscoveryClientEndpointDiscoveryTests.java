@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery.Subscription;
+import dev.jrpc.testing.ManualScheduler;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
