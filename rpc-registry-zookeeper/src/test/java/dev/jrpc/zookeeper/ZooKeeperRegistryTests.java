@@ -127,7 +127,10 @@ class ZooKeeperRegistryTests {
 				"com.example.Clock");
 		List<String> ids = this.curator.getChildren().forPath(this.root + "/com.example.Clock");
 		assertThat(ids).hasSize(1);
-		Stat stat = this.curator.checkExists().forPath(this.root + "/com.example.Clock/" + ids.get(0));
+		// Curator's recipe may still be writing the node anew for the first connection.
+		Stat stat = await().ignoreExceptions()
+			.until(() -> this.curator.checkExists().forPath(this.root + "/com.example.Clock/" + ids.get(0)),
+					(found) -> found != null);
 		assertThat(stat.getEphemeralOwner()).isEqualTo(this.curator.getZookeeperClient().getZooKeeper().getSessionId());
 	}
 
@@ -136,7 +139,10 @@ class ZooKeeperRegistryTests {
 		this.registry.register(registration("1.0", new Endpoint("127.0.0.1", 7070, 30, Map.of("zone", "a"))));
 		String service = this.root + "/" + GREETER + ":1.0";
 		String id = this.curator.getChildren().forPath(service).get(0);
-		byte[] data = this.curator.getData().forPath(service + "/" + id);
+		// Curator's recipe registers again when it hears of the first connection: it deletes the node
+		// and writes it anew under the same id. Read it once it is back.
+		byte[] data = await().ignoreExceptions().until(() -> this.curator.getData().forPath(service + "/" + id),
+				(bytes) -> bytes != null);
 		JsonNode node = JsonMapper.shared().readTree(new String(data, StandardCharsets.UTF_8));
 		assertThat(node.propertyNames()).containsExactly("name", "id", "address", "port", "payload",
 				"registrationTimeUTC", "serviceType");
