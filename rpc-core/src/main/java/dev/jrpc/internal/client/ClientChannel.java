@@ -189,15 +189,18 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 	/**
 	 * Registers a call before its request is written, so that its answer always finds it, then
-	 * writes it; its deadline timer starts as the request is written.
+	 * writes it. A caller that waits for the answer ends the call itself at its deadline
+	 * ({@link OutgoingCall#abandon}); any other call gets a timer, started as its request is written.
 	 * @param holdsPlace whether it holds a place of the limit, given back when it ends
 	 */
 	private CompletableFuture<@Nullable Object> register(OutgoingCall call, boolean holdsPlace) {
 		ClientMethod method = call.clientMethod();
-		PendingCall pending = new PendingCall(method, holdsPlace);
 		long id = this.ids.incrementAndGet();
+		PendingCall pending = new PendingCall(this, id, method, holdsPlace);
 		this.calls.put(id, pending);
-		if (System.nanoTime() - call.deadlineNanos() >= 0) {
+		// Known to its caller before the deadline is checked: a caller that gives up from now on finds it.
+		call.attempting(pending);
+		if (System.nanoTime() - call.deadlineNanos() >= 0 || call.isAbandoned()) {
 			// It waited past its deadline for a connection or a place: too late to send.
 			complete(id, new CallFailure.Timeout(method.displayName() + " could not be sent to " + this.server
 					+ " within " + call.timeoutMillis() + " ms", true));
@@ -222,16 +225,30 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 			complete(id, new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
 			return pending;
 		}
-		this.writes.write(request, () -> startTimer(id, pending, call)).addListener((ChannelFutureListener) (future) -> {
-			if (future.isSuccess()) {
-				pending.written();
-			}
-			else {
-				complete(id, new CallFailure.Connection("Could not send " + method.displayName() + " to " + this.server
-						+ ": " + describe(future.cause()), future.cause(), true));
-			}
-		});
+		this.writes.write(request, call.isAwaited() ? null : () -> startTimer(pending, call)).addListener(pending);
 		return pending;
+	}
+
+	/** The request of {@code pending} could not be written: the call did not run. */
+	void writeFailed(PendingCall pending, Throwable cause) {
+		complete(pending.id(), new CallFailure.Connection("Could not send " + pending.method().displayName() + " to "
+				+ this.server + ": " + describe(cause), cause, true));
+	}
+
+	/**
+	 * The caller of {@code pending} stopped waiting for it: it ends as timed out at its deadline, or
+	 * as lost when the caller was interrupted, and its answer, if one comes, is dropped.
+	 */
+	void abandon(PendingCall pending, OutgoingCall call, boolean interrupted) {
+		complete(pending.id(), interrupted
+				? new CallFailure.Connection(call.clientMethod().displayName() + " was abandoned: its caller was interrupted",
+						null, false)
+				: noAnswer(call));
+	}
+
+	private CallFailure noAnswer(OutgoingCall call) {
+		return new CallFailure.Timeout(call.clientMethod().displayName() + " got no answer from " + this.server
+				+ " within " + call.timeoutMillis() + " ms");
 	}
 
 	private CallFailure goneAway(ClientMethod method) {
@@ -262,14 +279,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	}
 
 	/** On the event loop, as the request is written: its deadline starts ticking. */
-	private void startTimer(long id, PendingCall pending, OutgoingCall call) {
+	private void startTimer(PendingCall pending, OutgoingCall call) {
 		if (pending.isDone()) {
 			return;
 		}
-		pending.timer(this.channel.eventLoop().schedule(() -> complete(id, new CallFailure.Timeout(
-				call.clientMethod().displayName() + " got no answer from " + this.server + " within "
-						+ call.timeoutMillis() + " ms")),
-				call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS));
+		pending.timer(this.channel.eventLoop()
+			.schedule(() -> complete(pending.id(), noAnswer(call)), call.deadlineNanos() - System.nanoTime(),
+					TimeUnit.NANOSECONDS));
 	}
 
 	/**
@@ -375,7 +391,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Nothing was read for the keepalive interval: asks the server whether it is still there. */
 	private void sendPing(ChannelHandlerContext ctx) {
 		long id = this.ids.incrementAndGet();
-		PendingCall pending = new PendingCall(null, false);
+		PendingCall pending = new PendingCall(this, id, null, false);
 		this.ping = pending;
 		this.calls.put(id, pending);
 		pending.whenComplete((outcome, failure) -> {

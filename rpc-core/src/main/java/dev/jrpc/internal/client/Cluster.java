@@ -71,18 +71,19 @@ final class Cluster {
 	CompletableFuture<@Nullable Object> call(OutgoingCall call) {
 		Attempts attempts = new Attempts(call);
 		attempts.next();
-		return attempts.result;
+		return attempts;
 	}
 
 	/**
-	 * The attempts of one call. It is also the test of which endpoints its next attempt may use, so
-	 * that a call that succeeds at once allocates nothing more than itself.
+	 * The attempts of one call, and the future of its result. It is also the test of which
+	 * endpoints its next attempt may use and the listener of each attempt, so that a call that
+	 * succeeds at once allocates nothing more than itself.
 	 */
-	private final class Attempts implements Predicate<Member>, BiConsumer<@Nullable Object, @Nullable Throwable> {
+	@SuppressWarnings("serial")
+	private final class Attempts extends CompletableFuture<@Nullable Object>
+			implements Predicate<Member>, BiConsumer<@Nullable Object, @Nullable Throwable> {
 
 		private final OutgoingCall call;
-
-		private final CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
 
 		private int count;
 
@@ -121,15 +122,15 @@ final class Cluster {
 				attempt();
 			}
 			catch (RuntimeException | Error ex) {
-				this.result.completeExceptionally(ex);
+				completeExceptionally(ex);
 			}
 		}
 
 		private void attempt() {
-			if (this.result.isDone()) {
+			if (isDone()) {
 				return;
 			}
-			if (System.nanoTime() - this.call.deadlineNanos() >= 0) {
+			if (System.nanoTime() - this.call.deadlineNanos() >= 0 || this.call.isAbandoned()) {
 				finish((this.last != null) ? this.last : notSentInTime());
 				return;
 			}
@@ -202,7 +203,7 @@ final class Cluster {
 				completed(this.current, ended);
 			}
 			catch (RuntimeException | Error ex) {
-				this.result.completeExceptionally(ex);
+				completeExceptionally(ex);
 			}
 		}
 
@@ -244,7 +245,7 @@ final class Cluster {
 		private void completed(Member member, @Nullable Object outcome) {
 			if (!(outcome instanceof CallFailure failure)) {
 				Cluster.this.budget.succeeded();
-				this.result.complete(outcome);
+				complete(outcome);
 				return;
 			}
 			this.last = failure;
@@ -342,7 +343,7 @@ final class Cluster {
 		}
 
 		private void finish(CallFailure failure) {
-			this.result.completeExceptionally(failure.toException());
+			completeExceptionally(failure.toException());
 		}
 
 	}

@@ -26,21 +26,32 @@ final class OutgoingCall implements RpcClientCall {
 
 	private final boolean deadlineInherited;
 
+	private final boolean awaited;
+
 	private @Nullable RpcMetadata metadata;
+
+	/** The attempt under way on a connection, for a caller that ends it at its deadline. */
+	private volatile @Nullable PendingCall attempt;
+
+	/** Whether its caller stopped waiting: no attempt is made any more. */
+	private volatile boolean abandoned;
 
 	/**
 	 * @param deadlineNanos the {@link System#nanoTime()} by which the answer must come
 	 * @param timeoutMillis the call's timeout in milliseconds, for messages
 	 * @param deadlineInherited whether the deadline is that of the call the current thread serves,
 	 * shorter than the proxy's timeout
+	 * @param awaited whether a thread waits for the answer and ends the call at its deadline with
+	 * {@link #abandon}, so that its attempts need no timer of their own
 	 */
 	OutgoingCall(ClientMethod method, @Nullable Object[] arguments, long deadlineNanos, long timeoutMillis,
-			boolean deadlineInherited) {
+			boolean deadlineInherited, boolean awaited) {
 		this.method = method;
 		this.arguments = arguments;
 		this.deadlineNanos = deadlineNanos;
 		this.timeoutMillis = timeoutMillis;
 		this.deadlineInherited = deadlineInherited;
+		this.awaited = awaited;
 	}
 
 	ClientMethod clientMethod() {
@@ -61,6 +72,35 @@ final class OutgoingCall implements RpcClientCall {
 
 	boolean deadlineInherited() {
 		return this.deadlineInherited;
+	}
+
+	/** Whether a thread waits for the answer and ends the call itself at its deadline. */
+	boolean isAwaited() {
+		return this.awaited;
+	}
+
+	/** An attempt of an awaited call was registered on a connection. */
+	void attempting(PendingCall pending) {
+		if (this.awaited) {
+			this.attempt = pending;
+		}
+	}
+
+	boolean isAbandoned() {
+		return this.abandoned;
+	}
+
+	/**
+	 * The waiting caller gives up, at the deadline or interrupted: no further attempt is made, and
+	 * the one under way, if any, ends now and leaves its connection. Without this, a request whose
+	 * answer never comes would stay registered on its connection.
+	 */
+	void abandon(boolean interrupted) {
+		this.abandoned = true;
+		PendingCall pending = this.attempt;
+		if (pending != null) {
+			pending.abandon(this, interrupted);
+		}
 	}
 
 	/** The metadata to send, or null when no interceptor wrote any. */

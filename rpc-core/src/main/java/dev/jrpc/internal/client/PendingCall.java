@@ -3,13 +3,20 @@ package dev.jrpc.internal.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request written, or about to be, and waiting for its answer. It completes with the result, or
- * with a {@link CallFailure} as its value (never exceptionally), on the event loop.
+ * A request written, or about to be, and waiting for its answer on one connection. It completes
+ * with the result, or with a {@link CallFailure} as its value (never exceptionally). It listens to
+ * its own write, so that a call allocates no listener of its own.
  */
-final class PendingCall extends CompletableFuture<@Nullable Object> {
+final class PendingCall extends CompletableFuture<@Nullable Object> implements ChannelFutureListener {
+
+	private final ClientChannel connection;
+
+	private final long id;
 
 	private final @Nullable ClientMethod method;
 
@@ -18,16 +25,24 @@ final class PendingCall extends CompletableFuture<@Nullable Object> {
 	/** Whether the request has left for the server; a call lost before that did not run. */
 	private volatile boolean written;
 
-	/** The timer of its deadline, set and cancelled on the event loop. */
+	/** The timer of its deadline, when its caller does not wait for it; set and cancelled on the event loop. */
 	private @Nullable ScheduledFuture<?> timer;
 
 	/**
+	 * @param connection the connection it was sent on
+	 * @param id the id of its request
 	 * @param method the method called, or null for a keepalive ping
 	 * @param holdsPlace whether it holds a place of the connection's limit of calls in flight
 	 */
-	PendingCall(@Nullable ClientMethod method, boolean holdsPlace) {
+	PendingCall(ClientChannel connection, long id, @Nullable ClientMethod method, boolean holdsPlace) {
+		this.connection = connection;
+		this.id = id;
 		this.method = method;
 		this.holdsPlace = holdsPlace;
+	}
+
+	long id() {
+		return this.id;
 	}
 
 	boolean holdsPlace() {
@@ -43,8 +58,23 @@ final class PendingCall extends CompletableFuture<@Nullable Object> {
 		return this.written;
 	}
 
-	void written() {
-		this.written = true;
+	/** Its request was written, or could not be. */
+	@Override
+	public void operationComplete(ChannelFuture future) {
+		if (future.isSuccess()) {
+			this.written = true;
+		}
+		else {
+			this.connection.writeFailed(this, future.cause());
+		}
+	}
+
+	/**
+	 * Its caller stopped waiting, at the deadline or interrupted: it ends now, if it has not, and
+	 * leaves the connection.
+	 */
+	void abandon(OutgoingCall call, boolean interrupted) {
+		this.connection.abandon(this, call, interrupted);
 	}
 
 	void timer(ScheduledFuture<?> timer) {

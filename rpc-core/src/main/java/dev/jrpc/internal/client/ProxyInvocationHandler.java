@@ -54,7 +54,8 @@ final class ProxyInvocationHandler implements InvocationHandler {
 				deadline = served;
 			}
 			OutgoingCall call = new OutgoingCall(remote, (args != null) ? args : NO_ARGUMENTS, deadline,
-					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)), inherited);
+					Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now)), inherited,
+					remote.returnAdapter().endsCallsAtDeadline());
 			return remote.returnAdapter().invoke(call, this.chain);
 		}
 		return switch (method.getName()) {

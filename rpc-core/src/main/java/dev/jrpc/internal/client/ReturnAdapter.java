@@ -20,6 +20,14 @@ interface ReturnAdapter {
 	@Nullable Object invoke(OutgoingCall call, Function<OutgoingCall, CompletableFuture<@Nullable Object>> chain)
 			throws Throwable;
 
+	/**
+	 * Whether a thread waits for each answer and ends the call with {@link OutgoingCall#abandon}
+	 * once its deadline has passed; the calls of other adapters each get a deadline timer.
+	 */
+	default boolean endsCallsAtDeadline() {
+		return false;
+	}
+
 	/** Makes the adapter for a method, or returns null when it does not handle that method. */
 	@FunctionalInterface
 	interface Factory {

@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 final class ReturnAdapters {
 
 	/**
-	 * How long past its deadline a caller still waits for a call that should have ended: the
-	 * deadline is enforced by timers beneath, this only guards against a completion that never
-	 * comes.
+	 * How long a caller still waits once it has abandoned its call at the deadline: the attempt on a
+	 * connection then ends at once, but an interceptor may hold the answer back, and this bounds
+	 * that wait.
 	 */
 	private static final long LATE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -65,9 +65,17 @@ final class ReturnAdapters {
 
 	/**
 	 * The caller waits for the answer, or for a one-way call until its request is written. Refused
-	 * on a jrpc event loop, where the answer could never be read.
+	 * on a jrpc event loop, where the answer could never be read. At the deadline it abandons the
+	 * call, which ends the attempt under way: a call answered in time schedules no timer at all.
+	 * (A timer per call, scheduled on the event loop and cancelled when the answer came, cost about
+	 * 100 bytes and two priority-queue operations per call: issue 8's benchmark report.)
 	 */
 	private record Waiting(EventExecutor[] eventLoops, boolean oneWay) implements ReturnAdapter {
+
+		@Override
+		public boolean endsCallsAtDeadline() {
+			return !this.oneWay;
+		}
 
 		@Override
 		public @Nullable Object invoke(OutgoingCall call,
@@ -79,9 +87,18 @@ final class ReturnAdapters {
 				}
 			}
 			CompletableFuture<@Nullable Object> answer = chain.apply(call);
-			long wait = call.deadlineNanos() - System.nanoTime() + (this.oneWay ? 0 : LATE_NANOS);
 			try {
-				return answer.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+				try {
+					return answer.get(Math.max(0, call.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+				}
+				catch (TimeoutException ex) {
+					if (this.oneWay) {
+						throw ex;
+					}
+					// The attempt under way ends as timed out, and the answer says so at once.
+					call.abandon(false);
+					return answer.get(LATE_NANOS, TimeUnit.NANOSECONDS);
+				}
 			}
 			catch (ExecutionException ex) {
 				throw fromHere(unwrap(ex));
@@ -94,6 +111,7 @@ final class ReturnAdapters {
 				throw timeout;
 			}
 			catch (InterruptedException ex) {
+				call.abandon(true);
 				Thread.currentThread().interrupt();
 				throw new RpcException("Interrupted while waiting for " + call.clientMethod().displayName(), ex);
 			}

@@ -48,7 +48,7 @@ class BalancerTests {
 	}
 
 	private OutgoingCall call(String key) {
-		return new OutgoingCall(this.greet, new Object[] { key }, System.nanoTime() + 1_000_000_000L, 1000, false);
+		return new OutgoingCall(this.greet, new Object[] { key }, System.nanoTime() + 1_000_000_000L, 1000, false, false);
 	}
 
 	private static Map<String, Integer> count(LoadBalancer balancer, List<Member> members, List<OutgoingCall> calls) {

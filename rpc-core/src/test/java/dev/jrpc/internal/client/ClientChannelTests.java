@@ -53,8 +53,15 @@ class ClientChannelTests {
 	}
 
 	private CompletableFuture<@Nullable Object> send(String argument) {
-		OutgoingCall call = new OutgoingCall(this.greet, new Object[] { argument },
-				System.nanoTime() + TimeUnit.SECONDS.toNanos(5), 5000, false);
+		return send(outgoing(argument, false));
+	}
+
+	private OutgoingCall outgoing(String argument, boolean awaited) {
+		return new OutgoingCall(this.greet, new Object[] { argument }, System.nanoTime() + TimeUnit.SECONDS.toNanos(5),
+				5000, false, awaited);
+	}
+
+	private CompletableFuture<@Nullable Object> send(OutgoingCall call) {
 		CompletableFuture<@Nullable Object> outcome = this.calls.send(call);
 		this.channel.runPendingTasks();
 		return outcome;
@@ -119,6 +126,43 @@ class ClientChannelTests {
 		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Timeout.class,
 				(failure) -> assertThat(failure.message()).contains("Greeter.greet").contains("5000 ms"));
 		assertThat(this.channel.isActive()).as("a timeout alone does not close the connection").isTrue();
+	}
+
+	@Test
+	void aCallItsCallerWaitsForHasNoTimerAndEndsWhenTheCallerAbandonsIt() {
+		OutgoingCall awaited = outgoing("Ada", true);
+		CompletableFuture<@Nullable Object> call = send(awaited);
+		this.channel.advanceTimeBy(6, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+		assertThat(call).as("no timer of its own").isNotDone();
+
+		awaited.abandon(false);
+
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Timeout.class,
+				(failure) -> assertThat(failure.message()).contains("Greeter.greet").contains("5000 ms"));
+		// A late answer finds nothing, and the connection holds no call: it closes once asked to when idle.
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"Hello, Ada\"}");
+		this.calls.closeWhenIdle();
+		this.channel.runPendingTasks();
+		assertThat(this.channel.isActive()).isFalse();
+	}
+
+	@Test
+	void aCallWhoseCallerIsInterruptedEndsAsMayHaveRunAndNoLaterAttemptIsSent() {
+		OutgoingCall awaited = outgoing("Ada", true);
+		CompletableFuture<@Nullable Object> call = send(awaited);
+		sent();
+
+		awaited.abandon(true);
+
+		assertThat(call.join()).isInstanceOfSatisfying(CallFailure.Connection.class, (failure) -> {
+			assertThat(failure.retry()).isEqualTo(CallFailure.Retry.MAY_HAVE_RUN);
+			assertThat(failure.message()).contains("interrupted");
+		});
+		assertThat(send(awaited).join()).as("an attempt after it was abandoned")
+			.isInstanceOfSatisfying(CallFailure.Timeout.class,
+					(failure) -> assertThat(failure.retry()).isEqualTo(CallFailure.Retry.NOT_RUN));
+		assertThat((Object) this.channel.readOutbound()).as("nothing more sent").isNull();
 	}
 
 	@Test
