@@ -16,6 +16,7 @@ import dev.jrpc.internal.server.ServerRuntime;
 import dev.jrpc.internal.server.ServerSettings;
 import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.util.internal.PlatformDependent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,15 @@ public final class RpcServer implements AutoCloseable {
 	/** How long a stop waits for calls in flight, unless told otherwise. */
 	public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(10);
 
+	/** How long a new connection may take to begin its first message, unless told otherwise. */
+	public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long a message may take to arrive whole once begun, unless told otherwise. */
+	public static final Duration DEFAULT_MESSAGE_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How long a connection with no call in flight may go without traffic, unless told otherwise. */
+	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
 	private final ServerSettings settings;
@@ -75,7 +85,8 @@ public final class RpcServer implements AutoCloseable {
 		this.mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
 		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
 				builder.maxBatchSize, builder.ioThreads, builder.workerThreads, builder.queueCapacity,
-				builder.shutdownGracePeriod, builder.maxConnectionAge);
+				builder.shutdownGracePeriod, builder.maxConnectionAge, builder.firstByteTimeout,
+				builder.messageReadTimeout, builder.idleTimeout, builder.inboundBuffer());
 		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
 		builder.services.forEach((service) -> service.accept(methods));
 		this.methods = methods.build();
@@ -190,6 +201,14 @@ public final class RpcServer implements AutoCloseable {
 
 		private Duration maxConnectionAge = Duration.ZERO;
 
+		private Duration firstByteTimeout = DEFAULT_FIRST_BYTE_TIMEOUT;
+
+		private Duration messageReadTimeout = DEFAULT_MESSAGE_READ_TIMEOUT;
+
+		private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+
+		private long maxInboundBuffer;
+
 		private final java.util.List<PipelineStep> firstSteps = new java.util.ArrayList<>();
 
 		private Builder() {
@@ -237,7 +256,11 @@ public final class RpcServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Calls that may wait for a free worker; when full, callers get a "server busy" error. */
+		/**
+		 * Calls that may wait for a free worker. They wait in one lane per connection, served in
+		 * turn; when the queue is full, the newest call of the connection that holds the most
+		 * waiting gets a "server busy" error.
+		 */
 		public Builder queueCapacity(int capacity) {
 			if (capacity < 0) {
 				throw new IllegalArgumentException("queueCapacity must not be negative, was " + capacity);
@@ -253,6 +276,75 @@ public final class RpcServer implements AutoCloseable {
 			}
 			this.shutdownGracePeriod = gracePeriod;
 			return this;
+		}
+
+		/**
+		 * Closes a new connection that has not begun its first message within {@code timeout}
+		 * (whitespace aside), so that connections that send nothing do not pile up; 10 seconds by
+		 * default, zero disables it.
+		 */
+		public Builder firstByteTimeout(Duration timeout) {
+			this.firstByteTimeout = notNegative(timeout, "firstByteTimeout");
+			return this;
+		}
+
+		/**
+		 * Closes a connection whose message, once begun, has not arrived whole within
+		 * {@code timeout}, so that a client trickling a request or sending half of one holds nothing
+		 * for ever; time during which the server paused reading that connection does not count. 30
+		 * seconds by default, zero disables it.
+		 */
+		public Builder messageReadTimeout(Duration timeout) {
+			this.messageReadTimeout = notNegative(timeout, "messageReadTimeout");
+			return this;
+		}
+
+		/**
+		 * Closes a connection that has had no traffic at all, and no call in flight, for
+		 * {@code timeout}; 5 minutes by default, zero disables it. A jrpc client's keepalive pings keep
+		 * its connections open.
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			this.idleTimeout = notNegative(timeout, "idleTimeout");
+			return this;
+		}
+
+		/**
+		 * The most bytes all connections together may hold of messages not yet read whole; a
+		 * connection whose message finds no room is not read until room frees up. By default half of
+		 * the direct memory the JVM allows ({@link #defaultMaxInboundBuffer()}). It must be at least
+		 * the frame limit.
+		 */
+		public Builder maxInboundBuffer(long bytes) {
+			if (bytes <= 0) {
+				throw new IllegalArgumentException("maxInboundBuffer must be positive, was " + bytes);
+			}
+			this.maxInboundBuffer = bytes;
+			return this;
+		}
+
+		/** Half of the direct memory the JVM allows, as Netty sees it ({@code -XX:MaxDirectMemorySize}). */
+		public static long defaultMaxInboundBuffer() {
+			return PlatformDependent.maxDirectMemory() / 2;
+		}
+
+		private long inboundBuffer() {
+			long budget = (this.maxInboundBuffer > 0) ? this.maxInboundBuffer : defaultMaxInboundBuffer();
+			if (budget < this.maxFrameSize) {
+				throw new IllegalStateException("The inbound buffer budget of " + budget + " bytes"
+						+ ((this.maxInboundBuffer > 0) ? "" : " (half of the JVM's direct memory)")
+						+ " is smaller than the frame limit of " + this.maxFrameSize + " bytes, so a message that"
+						+ " large could never be read: raise rpc.server.max-inbound-buffer (maxInboundBuffer) or"
+						+ " -XX:MaxDirectMemorySize, or lower rpc.server.max-frame-size (maxFrameSize)");
+			}
+			return budget;
+		}
+
+		private static Duration notNegative(Duration value, String name) {
+			if (Objects.requireNonNull(value, name).isNegative()) {
+				throw new IllegalArgumentException(name + " must not be negative, was " + value);
+			}
+			return value;
 		}
 
 		/**
@@ -359,6 +451,7 @@ public final class RpcServer implements AutoCloseable {
 		/**
 		 * Builds the server, parsing every exported method.
 		 * @throws IllegalArgumentException when a method cannot be served
+		 * @throws IllegalStateException when the inbound buffer budget is smaller than the frame limit
 		 */
 		public RpcServer build() {
 			return new RpcServer(this);

@@ -96,9 +96,11 @@ class BadInputTests {
 		try (RawClient client = RawClient.connect(this.server.port())) {
 			client.sendFrame(request(1, GREET, "[\"Ada\"]"));
 			assertThat(client.readFrame().get("result").asString()).isEqualTo("Hello, Ada");
+			// Frames are below 16 MiB, so a header starting 0x06 cannot be one: the stream is not native frames.
 			client.sendFrameHeader(100 * 1024 * 1024);
 			JsonNode response = client.readFrame();
-			assertError(response, RpcErrorCodes.INVALID_REQUEST);
+			assertError(response, RpcErrorCodes.PARSE_ERROR);
+			assertThat(response.get("error").get("message").asString()).contains("not a jrpc native frame");
 			assertThat(response.get("id").isNull()).isTrue();
 			assertThat(client.read()).isEqualTo(-1);
 		}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,33 @@ class ClientErrorTests {
 				.hasMessageContaining("127.0.0.1:" + listener.getLocalPort());
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CALL_TIMEOUT.dividedBy(2));
 			assertThat(dropper.get(5, TimeUnit.SECONDS)).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void reportsAServerSpeakingAnotherProtocolAsSuchNotAsAResponseTooLarge() throws Exception {
+		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			listener.setSoTimeout(5000);
+			CompletableFuture<Void> webServer = CompletableFuture.runAsync(() -> {
+				try (Socket accepted = listener.accept()) {
+					accepted.setSoTimeout(5000);
+					java.io.DataInputStream in = new java.io.DataInputStream(accepted.getInputStream());
+					in.readNBytes(in.readInt());
+					accepted.getOutputStream()
+						.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+					// Open until the client closes it: the client must not wait for the close.
+					assertThat(in.read()).isEqualTo(-1);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			Greeter remote = this.client.create(Greeter.class, "127.0.0.1:" + listener.getLocalPort());
+			assertThatThrownBy(() -> remote.greet("Ada")).isInstanceOf(RpcConnectionException.class)
+				.hasMessageContaining("not a jrpc native frame")
+				.hasMessageContaining("0x48 ('H')")
+				.hasMessageNotContaining("larger than");
+			webServer.get(5, TimeUnit.SECONDS);
 		}
 	}
 

@@ -72,6 +72,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Whether the server sent {@code rpc.goaway}: no new call may be sent here. */
 	private volatile boolean goingAway;
 
+	/** Whether an answer matching no call was logged already; only touched on the event loop. */
+	private boolean unknownIdLogged;
+
 	/** The keepalive ping waiting for its answer, if any; only touched on the event loop. */
 	private @Nullable PendingCall ping;
 
@@ -304,10 +307,25 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		return call;
 	}
 
-	/** {@link #take}, keeping the call at hand until its response is read whole. */
+	/**
+	 * {@link #take}, keeping the call at hand until its response is read whole. An answer that
+	 * matches no call is logged once per connection: at debug level when it may have come after its
+	 * caller gave up, which is normal, as a warning when its id was never sent.
+	 */
 	private @Nullable PendingCall takeForReading(long id) {
 		PendingCall call = take(id);
 		this.reading = call;
+		if (call == null && !this.unknownIdLogged) {
+			this.unknownIdLogged = true;
+			if (id > 0 && id <= this.ids.get()) {
+				logger.debug("{} answered id {} after its call had ended (timed out or abandoned); further such"
+						+ " answers on this connection are not logged", this.server, id);
+			}
+			else {
+				logger.warn("{} answered id {}, which this connection never sent; further unknown ids on this"
+						+ " connection are not logged", this.server, id);
+			}
+		}
 		return call;
 	}
 

@@ -1,8 +1,6 @@
 package dev.jrpc.internal.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 
 /**
  * How messages are delimited on a connection. Chosen once per connection: by the server from the
@@ -27,9 +25,8 @@ public enum Framing {
 		}
 
 		@Override
-		public ChannelHandler newDecoder(int maxFrameSize) {
-			return new LengthFieldBasedFrameDecoder(maxFrameSize + HEADER_LENGTH, 0, HEADER_LENGTH, 0, HEADER_LENGTH,
-					true);
+		public MessageDecoder newDecoder(int maxFrameSize) {
+			return new NativeFrameDecoder(maxFrameSize);
 		}
 
 	},
@@ -50,7 +47,7 @@ public enum Framing {
 		}
 
 		@Override
-		public ChannelHandler newDecoder(int maxFrameSize) {
+		public MessageDecoder newDecoder(int maxFrameSize) {
 			return new JsonStreamFrameDecoder(maxFrameSize);
 		}
 
@@ -73,6 +70,6 @@ public enum Framing {
 	 * {@link io.netty.handler.codec.TooLongFrameException} as soon as one passes
 	 * {@code maxFrameSize} bytes.
 	 */
-	public abstract ChannelHandler newDecoder(int maxFrameSize);
+	public abstract MessageDecoder newDecoder(int maxFrameSize);
 
 }

@@ -18,7 +18,7 @@ import io.netty.handler.codec.TooLongFrameException;
  * or a text cut off by the end of the stream, fails with {@link CorruptedFrameException}. After a
  * failure the rest of the input is discarded: the stream cannot be resynchronised.
  */
-public final class JsonStreamFrameDecoder extends ByteToMessageDecoder {
+public final class JsonStreamFrameDecoder extends ByteToMessageDecoder implements MessageDecoder {
 
 	private final int maxTextLength;
 
@@ -32,6 +32,8 @@ public final class JsonStreamFrameDecoder extends ByteToMessageDecoder {
 	private boolean escaped;
 
 	private boolean failed;
+
+	private long decoded;
 
 	public JsonStreamFrameDecoder(int maxTextLength) {
 		this.maxTextLength = maxTextLength;
@@ -52,8 +54,26 @@ public final class JsonStreamFrameDecoder extends ByteToMessageDecoder {
 				return;
 			}
 			out.add(in.readRetainedSlice(end));
+			this.decoded++;
 			this.scanned = 0;
 		}
+	}
+
+	/** Whitespace between texts is skipped as it comes: whatever is buffered is part of a text. */
+	@Override
+	public boolean holdsPartialMessage() {
+		return actualReadableBytes() > 0;
+	}
+
+	/** A JSON text announces no length: it may take the whole limit. */
+	@Override
+	public long partialMessageBound() {
+		return this.maxTextLength;
+	}
+
+	@Override
+	public long messagesDecoded() {
+		return this.decoded;
 	}
 
 	@Override

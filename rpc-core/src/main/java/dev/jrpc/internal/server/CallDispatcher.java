@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,14 +15,23 @@ import dev.jrpc.RpcErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs calls off the event loops, on a bounded executor, in named steps: check the deadline, run
- * the interceptors around the service method, then answer through {@link ServerCall#answer}. A
- * call that finds the executor full is answered at once with a "server busy" error and never
- * queued. Counts the calls in flight so that a stop can wait for them.
+ * Runs calls off the event loops in named steps: queue the call in its connection's lane of the
+ * {@link CallQueue}, then, on a worker, check the deadline, run the interceptors around the
+ * service method, and answer through {@link ServerCall#answer}. A call the queue refuses, or
+ * displaces for fairness, is answered at once with a "server busy" error; one whose deadline passes
+ * while it waits is answered "deadline exceeded" at that moment. Counts the calls in flight so
+ * that a stop can wait for them.
+ * <p>
+ * Each call queued submits one task to the executor, which runs whichever call is next in turn:
+ * the queue decides the order, the executor only how many run at once.
  */
 final class CallDispatcher {
 
-	private final Executor executor;
+	private final CallExecutor executor;
+
+	private final CallQueue queue;
+
+	private final Runnable runNext = this::runNext;
 
 	private final ServerInterceptorChain interceptors;
 
@@ -34,34 +43,100 @@ final class CallDispatcher {
 
 	private volatile boolean draining;
 
-	CallDispatcher(Executor executor, ServerInterceptorChain interceptors) {
+	/**
+	 * @param executor runs the calls, as many at once as it has threads
+	 * @param capacity most calls that may run or wait at once
+	 * @param timer where waiting calls are checked against their deadlines
+	 */
+	CallDispatcher(CallExecutor executor, int capacity, ScheduledExecutorService timer,
+			ServerInterceptorChain interceptors) {
 		this.executor = executor;
+		this.queue = new CallQueue(capacity, timer, (expired) -> {
+			this.executor.cancel(this.runNext);
+			deadlineExceeded((ServerCall) expired);
+		});
 		this.interceptors = interceptors;
 	}
 
-	/** Runs {@code request} on a worker and answers it through {@code responder}; called on the event loop. */
-	void dispatch(InboundRequest.Call request, CallResponder responder, SocketAddress remoteAddress) {
+	/**
+	 * Queues {@code request} in {@code lane} for a worker, which answers it through
+	 * {@code responder}; called on the event loop.
+	 */
+	void dispatch(InboundRequest.Call request, CallResponder responder, SocketAddress remoteAddress,
+			CallQueue.Lane lane) {
 		this.inFlight.incrementAndGet();
 		ServerCall call = new ServerCall(request, responder, remoteAddress, System.nanoTime(), this::callEnded);
 		if (this.draining) {
 			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: shutting down"));
 			return;
 		}
+		CallQueue.Offer offer = this.queue.offer(lane, call);
+		if (offer == CallQueue.Offer.REFUSED) {
+			busy(call);
+			return;
+		}
+		if (offer instanceof CallQueue.Offer.Displaced displaced) {
+			// The queue is as long as before: the task submitted for the displaced call runs this one.
+			displaced((ServerCall) displaced.refused());
+			return;
+		}
 		try {
-			this.executor.execute(() -> run(call));
+			this.executor.execute(this.runNext);
 		}
 		catch (RejectedExecutionException ex) {
-			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: no worker is free for "
-					+ request.method().displayName() + "; try again later"));
+			if (this.queue.remove(lane, call)) {
+				busy(call);
+			}
+		}
+	}
+
+	/**
+	 * The connection of {@code lane} closed: its calls still waiting will not run. Each is ended,
+	 * so that a stop does not wait for it, and its place is free at once.
+	 */
+	void connectionClosed(CallQueue.Lane lane) {
+		for (CallQueue.Waiting waiting : this.queue.removeAll(lane)) {
+			this.executor.cancel(this.runNext);
+			ServerCall call = (ServerCall) waiting;
+			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Not run: the connection of "
+					+ call.serverMethod().displayName() + " closed while it waited for a worker"));
+		}
+	}
+
+	private static void displaced(ServerCall call) {
+		call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: the queue is full, and "
+				+ call.serverMethod().displayName() + " gave its place to a call from a connection with fewer calls"
+				+ " waiting; try again later"));
+	}
+
+	private static void busy(ServerCall call) {
+		call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: no worker is free for "
+				+ call.serverMethod().displayName() + "; try again later"));
+	}
+
+	private static void deadlineExceeded(ServerCall call) {
+		call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.DEADLINE_EXCEEDED, "Deadline exceeded: "
+				+ call.serverMethod().displayName() + " waited longer than the caller's " + call.timeoutMillis()
+				+ " ms"));
+	}
+
+	/** On a worker: the call next in turn, if one still waits. */
+	private void runNext() {
+		ServerCall call = (ServerCall) this.queue.poll();
+		if (call != null) {
+			try {
+				run(call);
+			}
+			finally {
+				this.queue.finished();
+			}
 		}
 	}
 
 	/** On a worker: the deadline, then the interceptors and the method, then the answer. */
 	private void run(ServerCall call) {
 		if (call.isPastDeadline()) {
-			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.DEADLINE_EXCEEDED, "Deadline exceeded: "
-					+ call.serverMethod().displayName() + " waited longer than the caller's " + call.timeoutMillis()
-					+ " ms"));
+			deadlineExceeded(call);
 			return;
 		}
 		Object returned;

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * answer itself cannot be written, an error is sent instead; when not even that can be written,
  * the connection is closed, so that no caller is left waiting.
  */
-public final class ServerCall implements RpcServerCall {
+public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerCall.class);
 
@@ -79,7 +79,8 @@ public final class ServerCall implements RpcServerCall {
 	}
 
 	/** The {@link System#nanoTime()} by which the caller wants the answer, or {@link CurrentCall#NO_DEADLINE}. */
-	long deadline() {
+	@Override
+	public long deadline() {
 		return this.deadline;
 	}
 

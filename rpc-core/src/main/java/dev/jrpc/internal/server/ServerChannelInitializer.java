@@ -2,20 +2,24 @@ package dev.jrpc.internal.server;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.protocol.MessageDecoder;
 import dev.jrpc.internal.protocol.MessageWriter;
 import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.timeout.IdleStateHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Builds each accepted connection's pipeline: first the optional steps that must see the raw
  * bytes (TLS), then protocol detection, which installs the framing it found, capped at the frame
- * limit, and the connection handler that reads requests and dispatches calls.
+ * limit and guarded by the server's timeouts, and the connection handler that reads requests and
+ * dispatches calls.
  */
 final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -31,6 +35,8 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final ChannelGroup channels;
 
+	private final InboundBudget budget;
+
 	ServerChannelInitializer(RequestReader reader, CallDispatcher dispatcher, ObjectMapper mapper,
 			ServerSettings settings, List<PipelineStep> firstSteps, ChannelGroup channels) {
 		this.reader = reader;
@@ -39,6 +45,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 		this.settings = settings;
 		this.firstSteps = List.copyOf(firstSteps);
 		this.channels = channels;
+		this.budget = new InboundBudget(settings.maxInboundBuffer());
 	}
 
 	@Override
@@ -49,19 +56,34 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 			step.addTo(channel);
 		}
 		// 2. Protocol detection: the first byte chooses native frames or a JSON stream, once.
-		channel.pipeline().addLast("detector", new ProtocolDetector((framing) -> configure(channel.pipeline(), framing)));
+		channel.pipeline()
+			.addLast("detector", new ProtocolDetector((framing) -> configure(channel.pipeline(), framing),
+					this.settings.firstByteTimeout()));
 	}
 
 	private void configure(ChannelPipeline pipeline, Framing framing) {
 		int maxFrameSize = this.settings.maxFrameSize();
-		// 3. Framing, failing as soon as a message passes the limit.
-		pipeline.addLast("framer", framing.newDecoder(maxFrameSize));
-		// 4. Requests in, pings answered, calls dispatched to workers, responses out through a WriteBatcher.
+		// 3. Connections with no traffic at all are closed once idle (ServerConnection).
+		if (!this.settings.idleTimeout().isZero()) {
+			pipeline.addLast("idle", new IdleStateHandler(0, 0, this.settings.idleTimeout().toNanos(),
+					TimeUnit.NANOSECONDS));
+		}
+		// 4. Framing, failing as soon as a message passes the limit; each message that spans reads holds
+		// room in the server's inbound budget, and must arrive whole within its timeout.
+		MessageDecoder framer = framing.newDecoder(maxFrameSize);
+		ReadGate gate = new ReadGate();
+		pipeline.addLast("inbound-budget", new InboundBudgetGate(this.budget, framer, gate));
+		if (!this.settings.messageReadTimeout().isZero()) {
+			pipeline.addLast("message-read-timeout",
+					new MessageReadTimeout(framer, gate, this.settings.messageReadTimeout()));
+		}
+		pipeline.addLast("framer", framer);
+		// 5. Requests in, pings answered, calls dispatched to workers, responses out through a WriteBatcher.
 		MessageWriter writer = new MessageWriter(this.mapper, framing, maxFrameSize);
 		// Only jrpc clients (native frames) understand rpc.goaway, which the connection age sends.
 		Duration maxAge = (framing == Framing.LENGTH_PREFIXED) ? this.settings.maxConnectionAge() : Duration.ZERO;
 		pipeline.addLast("connection", new ServerConnection(this.reader, this.dispatcher, writer, maxFrameSize,
-				this.settings.maxBatchSize(), maxAge));
+				this.settings.maxBatchSize(), maxAge, gate));
 	}
 
 }

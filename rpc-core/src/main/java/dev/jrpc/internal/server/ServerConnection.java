@@ -24,6 +24,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private WriteBatcher writes;
 
+	/** This connection's calls waiting for a worker. */
+	private final CallQueue.Lane lane = new CallQueue.Lane();
+
 	/** Calls of this connection not yet answered; only touched on the event loop. */
 	private int unanswered;
 
@@ -84,21 +88,25 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 
 	private final Duration maxConnectionAge;
 
+	private final ReadGate gate;
+
 	/** The timer of the connection's age, if it has a maximum; only touched on the event loop. */
 	private @Nullable ScheduledFuture<?> ageTimer;
 
 	/**
 	 * @param maxConnectionAge the age after which the connection is sent away, ± 10 %; zero for
 	 * never
+	 * @param gate what stops and resumes reading the connection, shared with the inbound budget
 	 */
 	ServerConnection(RequestReader reader, CallDispatcher dispatcher, MessageWriter writer, int maxFrameSize,
-			int maxBatchSize, Duration maxConnectionAge) {
+			int maxBatchSize, Duration maxConnectionAge, ReadGate gate) {
 		this.reader = reader;
 		this.dispatcher = dispatcher;
 		this.writer = writer;
 		this.maxFrameSize = maxFrameSize;
 		this.maxBatchSize = maxBatchSize;
 		this.maxConnectionAge = maxConnectionAge;
+		this.gate = gate;
 	}
 
 	@Override
@@ -191,7 +199,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 				refuse(call, responder);
 			}
 			else {
-				this.dispatcher.dispatch(call, responder, this.channel.remoteAddress());
+				this.dispatcher.dispatch(call, responder, this.channel.remoteAddress(), this.lane);
 			}
 		}
 		else if (request instanceof InboundRequest.Ping ping) {
@@ -313,12 +321,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if (this.ageTimer != null) {
 			this.ageTimer.cancel(false);
 		}
+		this.dispatcher.connectionClosed(this.lane);
 		super.channelInactive(ctx);
 	}
 
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-		if (evt instanceof ChannelInputShutdownReadComplete) {
+		if (evt instanceof IdleStateEvent) {
+			idle(ctx);
+		}
+		else if (evt instanceof ChannelInputShutdownReadComplete) {
 			// The client sent all it will send: answer what is in flight, then close.
 			this.inputClosed = true;
 			if (this.unanswered == 0) {
@@ -328,9 +340,37 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		super.userEventTriggered(ctx, evt);
 	}
 
+	/**
+	 * No traffic for the idle timeout. Without a call in flight the client has no use for the
+	 * connection: a native one is sent away, as at its maximum age, so that a request the client is
+	 * writing just now is refused as not run rather than lost; a JSON stream is closed. A client
+	 * that has not taken its responses for that long is closed too, calls or not.
+	 */
+	private void idle(ChannelHandlerContext ctx) {
+		if (!ctx.channel().isWritable()) {
+			logger.debug("Closing connection from {}: it took none of its responses for the idle timeout"
+					+ " (rpc.server.idle-timeout)", ctx.channel().remoteAddress());
+			ctx.close();
+		}
+		else if (this.unanswered == 0) {
+			logger.debug("Closing idle connection from {} (rpc.server.idle-timeout)", ctx.channel().remoteAddress());
+			if (this.writer.framing() == Framing.LENGTH_PREFIXED) {
+				goAway();
+			}
+			else {
+				ctx.close();
+			}
+		}
+	}
+
 	@Override
 	public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-		ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+		if (ctx.channel().isWritable()) {
+			this.gate.resume(ctx.channel(), ReadGate.Reason.BACKPRESSURE);
+		}
+		else {
+			this.gate.pause(ctx.channel(), ReadGate.Reason.BACKPRESSURE);
+		}
 		super.channelWritabilityChanged(ctx);
 	}
 
@@ -360,7 +400,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	 */
 	private void closeWithError(ChannelHandlerContext ctx, int code, String message) {
 		logger.debug("Closing connection from {}: {}", ctx.channel().remoteAddress(), message);
-		ctx.channel().config().setAutoRead(false);
+		this.gate.pause(ctx.channel(), ReadGate.Reason.CLOSING);
 		this.inputClosed = true;
 		this.unanswered++;
 		respondError(RequestId.NULL, code, message);

@@ -67,7 +67,9 @@ public final class ServerRuntime {
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
 		EventLoopGroup ioGroup = transport.newEventLoopGroup(settings.ioThreads(), "jrpc-server-io", false);
 		WorkerPool workers = newWorkers(settings);
-		CallDispatcher dispatcher = new CallDispatcher(workers, new ServerInterceptorChain(interceptors));
+		// Every call running or waiting holds a place of the queue, which is what bounds them.
+		CallDispatcher dispatcher = new CallDispatcher(workers, placesFor(settings), ioGroup,
+				new ServerInterceptorChain(interceptors));
 		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
 			.channel(transport.serverChannelType())
@@ -98,8 +100,15 @@ public final class ServerRuntime {
 	}
 
 	private static WorkerPool newWorkers(ServerSettings settings) {
-		return new WorkerPool(settings.workerThreads(), settings.queueCapacity(), WORKER_KEEP_ALIVE,
+		// Never more tasks waiting here than calls in the call queue, which bounds them.
+		return new WorkerPool(settings.workerThreads(), placesFor(settings) - settings.workerThreads(),
+				WORKER_KEEP_ALIVE,
 				new DefaultThreadFactory("jrpc-server-worker", true));
+	}
+
+	/** Calls that may run or wait at once: the workers and the queue. */
+	private static int placesFor(ServerSettings settings) {
+		return (int) Math.min(Integer.MAX_VALUE, (long) settings.workerThreads() + settings.queueCapacity());
 	}
 
 	public InetSocketAddress localAddress() {

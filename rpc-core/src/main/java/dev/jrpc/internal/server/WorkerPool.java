@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * queue again. Either the submitter sees no one looking and wakes a thread, or the thread sees the
  * task; a task is never left behind while a thread could take it.
  */
-final class WorkerPool implements Executor {
+final class WorkerPool implements CallExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkerPool.class);
 
@@ -106,6 +105,16 @@ final class WorkerPool implements Executor {
 						this.shutdown ? "The worker pool is shut down" : "Could not start a worker thread");
 			}
 		}
+	}
+
+	/** Takes back one waiting submission of {@code task}, freeing its place. */
+	@Override
+	public boolean cancel(Runnable task) {
+		if (this.tasks.remove(task)) {
+			this.accepted.decrementAndGet();
+			return true;
+		}
+		return false;
 	}
 
 	/**

@@ -1,12 +1,16 @@
 package dev.jrpc.internal.server;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.internal.protocol.Framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +24,20 @@ class ProtocolDetectorTests {
 	private final EmbeddedChannel channel = new EmbeddedChannel();
 
 	ProtocolDetectorTests() {
+		this.channel.freezeTime();
 		// As the server does: the detector installs the framing it found behind itself.
 		this.channel.pipeline().addLast("detector", new ProtocolDetector((framing) -> {
 			this.chosen.add(framing);
 			this.channel.pipeline().addLast("framer", framing.newDecoder(1024));
-		}));
+			this.channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+
+				@Override
+				public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+					// A text cut off when the test closes the channel.
+				}
+
+			});
+		}, Duration.ofSeconds(10)));
 	}
 
 	@AfterEach
@@ -95,6 +108,29 @@ class ProtocolDetectorTests {
 		this.channel.writeInbound(Unpooled.buffer().writeInt(100 * 1024 * 1024));
 		assertThat(this.chosen).isEmpty();
 		assertThat(this.channel.isOpen()).isFalse();
+	}
+
+	@Test
+	void closesAConnectionThatBeginsNoMessageWithinTheFirstByteTimeout() {
+		write(" \n");
+		this.channel.advanceTimeBy(9, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+		assertThat(this.channel.isOpen()).as("open after 9 s").isTrue();
+
+		this.channel.advanceTimeBy(1, TimeUnit.SECONDS);
+		this.channel.runScheduledPendingTasks();
+
+		assertThat(this.channel.isOpen()).as("whitespace is no message").isFalse();
+		assertThat(this.chosen).isEmpty();
+	}
+
+	@Test
+	void aConnectionThatBeganAMessageInTimeIsNotClosedByTheFirstByteTimeout() {
+		this.channel.advanceTimeBy(9, TimeUnit.SECONDS);
+		write("{\"a\":");
+		this.channel.advanceTimeBy(1, TimeUnit.HOURS);
+		this.channel.runScheduledPendingTasks();
+		assertThat(this.channel.isOpen()).isTrue();
 	}
 
 	private static ByteBuf frame(String json) {

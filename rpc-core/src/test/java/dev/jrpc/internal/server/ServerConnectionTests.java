@@ -12,6 +12,8 @@ import dev.jrpc.testing.Greeter;
 import dev.jrpc.testing.NativeFrames;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -43,13 +45,60 @@ class ServerConnectionTests {
 		open(maxConnectionAge, Runnable::run);
 	}
 
-	private void open(Duration maxConnectionAge, java.util.concurrent.Executor workers) {
-		CallDispatcher dispatcher = new CallDispatcher(workers, new ServerInterceptorChain(List.of()));
+	private void open(Duration maxConnectionAge, CallExecutor workers) {
+		CallDispatcher dispatcher = new CallDispatcher(workers, 1000, GlobalEventExecutor.INSTANCE,
+				new ServerInterceptorChain(List.of()));
 		this.connection = new ServerConnection(new RequestReader(this.methods), dispatcher,
-				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge);
+				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge,
+				new ReadGate());
 		this.channel = new EmbeddedChannel();
 		this.channel.freezeTime();
 		this.channel.pipeline().addLast(Framing.LENGTH_PREFIXED.newDecoder(1 << 20), this.connection);
+	}
+
+	/** As the server builds it with an idle timeout of 5 minutes. */
+	private void openWithIdleTimeout(CallExecutor workers) {
+		open(Duration.ZERO, workers);
+		this.channel.pipeline().addFirst(new IdleStateHandler(0, 0, 5, TimeUnit.MINUTES));
+	}
+
+	private void idleFor(long minutes) {
+		this.channel.advanceTimeBy(minutes, TimeUnit.MINUTES);
+		this.channel.runScheduledPendingTasks();
+		this.channel.runPendingTasks();
+	}
+
+	@Test
+	void sendsAwayAndClosesAConnectionWithoutTrafficForTheIdleTimeout() {
+		openWithIdleTimeout(Runnable::run);
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"g.greet\",\"params\":[\"Ada\"]}");
+		sent();
+		idleFor(4);
+		assertThat(this.channel.isOpen()).as("open after 4 minutes").isTrue();
+		assertThat((Object) this.channel.readOutbound()).isNull();
+
+		idleFor(1);
+		assertThat(sent()).contains("rpc.goaway");
+		lingerOver();
+
+		assertThat(this.channel.isOpen()).isFalse();
+	}
+
+	@Test
+	void keepsAnIdleConnectionOpenWhileACallRunsAndClosesItOnceIdleAfterTheAnswer() {
+		openWithIdleTimeout(this.queued::add);
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"g.greet\",\"params\":[\"Ada\"]}");
+		idleFor(11);
+		assertThat(this.channel.isOpen()).as("open while its call runs").isTrue();
+
+		this.queued.forEach(Runnable::run);
+		this.channel.runPendingTasks();
+		assertThat(sent()).contains("Hello, Ada");
+		idleFor(5);
+		assertThat(sent()).contains("rpc.goaway");
+		lingerOver();
+
+		assertThat(this.channel.isOpen()).isFalse();
 	}
 
 	private void receive(String json) {

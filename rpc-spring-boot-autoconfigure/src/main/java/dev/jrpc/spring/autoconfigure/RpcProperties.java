@@ -68,7 +68,8 @@ public class RpcProperties {
 		private int workerThreads = 200;
 
 		/**
-		 * Calls that may wait for a free worker; beyond that, callers get a "server busy" error.
+		 * Calls that may wait for a free worker; beyond that, the newest call of the connection
+		 * that holds the most waiting gets a "server busy" error.
 		 */
 		private int queueCapacity = 1000;
 
@@ -93,6 +94,31 @@ public class RpcProperties {
 		 * behind one virtual IP spread over the servers as they reconnect; none by default.
 		 */
 		private @Nullable Duration maxConnectionAge;
+
+		/**
+		 * How long a new connection may take to begin its first message before it is closed; 0
+		 * disables it.
+		 */
+		private Duration firstByteTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long a message may take to arrive whole, once begun, before its connection is closed;
+		 * time during which the server paused reading does not count. 0 disables it.
+		 */
+		private Duration messageReadTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long a connection with no call in flight may go without any traffic before it is
+		 * closed; 0 disables it. A jrpc client's keepalive pings keep its connections open.
+		 */
+		private Duration idleTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * Most bytes all connections together may hold of messages not yet read whole; a
+		 * connection whose message finds no room is not read until room frees up. Half of the
+		 * JVM's direct memory by default; at least max-frame-size.
+		 */
+		private @Nullable DataSize maxInboundBuffer;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -132,6 +158,38 @@ public class RpcProperties {
 
 		public void setMaxBatchSize(int maxBatchSize) {
 			this.maxBatchSize = maxBatchSize;
+		}
+
+		public @Nullable DataSize getMaxInboundBuffer() {
+			return this.maxInboundBuffer;
+		}
+
+		public void setMaxInboundBuffer(@Nullable DataSize maxInboundBuffer) {
+			this.maxInboundBuffer = maxInboundBuffer;
+		}
+
+		public Duration getFirstByteTimeout() {
+			return this.firstByteTimeout;
+		}
+
+		public void setFirstByteTimeout(Duration firstByteTimeout) {
+			this.firstByteTimeout = firstByteTimeout;
+		}
+
+		public Duration getMessageReadTimeout() {
+			return this.messageReadTimeout;
+		}
+
+		public void setMessageReadTimeout(Duration messageReadTimeout) {
+			this.messageReadTimeout = messageReadTimeout;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
 		}
 
 		public Duration getShutdownGracePeriod() {

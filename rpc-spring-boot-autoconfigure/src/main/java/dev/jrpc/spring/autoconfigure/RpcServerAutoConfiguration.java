@@ -40,6 +40,9 @@ public final class RpcServerAutoConfiguration {
 				.maxFrameSize(RpcJsonMappers.frameSize(server.getMaxFrameSize(), "rpc.server.max-frame-size"))
 				.maxBatchSize(server.getMaxBatchSize())
 				.shutdownGracePeriod(server.getShutdownGracePeriod())
+				.firstByteTimeout(server.getFirstByteTimeout())
+				.messageReadTimeout(server.getMessageReadTimeout())
+				.idleTimeout(server.getIdleTimeout())
 				.workerThreads(server.getWorkerThreads())
 				.queueCapacity(server.getQueueCapacity())
 				.weight(server.getWeight())
@@ -52,6 +55,9 @@ public final class RpcServerAutoConfiguration {
 			}
 			if (server.getAdvertisedAddress() != null) {
 				builder.advertisedAddress(server.getAdvertisedAddress());
+			}
+			if (server.getMaxInboundBuffer() != null) {
+				builder.maxInboundBuffer(server.getMaxInboundBuffer().toBytes());
 			}
 			if (server.getMaxConnectionAge() != null) {
 				builder.maxConnectionAge(server.getMaxConnectionAge());
