@@ -3,7 +3,6 @@ package dev.jrpc.internal.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -118,41 +117,45 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Sends {@code call}. The future completes with the result or a {@link CallFailure}, never
-	 * exceptionally; a one-way call completes once written. With a limit of calls in flight, a call
-	 * that finds no free place waits in line until its deadline, holding no thread.
+	 * Sends {@code call} and tells {@code listener} how it ended: with the result or a
+	 * {@link CallFailure}, never by throwing; a one-way call ends once written. With a limit of
+	 * calls in flight, a call that finds no free place waits in line until its deadline, holding no
+	 * thread.
 	 */
-	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
+	void send(OutgoingCall call, AttemptListener listener) {
 		ClientMethod method = call.clientMethod();
 		if (this.goingAway) {
-			return CompletableFuture.completedFuture(goneAway(method));
+			listener.attemptEnded(goneAway(method));
+			return;
 		}
 		if (method.isOneWay()) {
-			return sendOneWay(call);
+			sendOneWay(call, listener);
+			return;
 		}
 		InFlightLimit limit = this.places;
 		if (limit == null) {
-			return register(call, false);
+			register(call, false, listener);
 		}
-		if (limit.tryTake()) {
-			return register(call, true);
+		else if (limit.tryTake()) {
+			register(call, true, listener);
 		}
-		return sendWhenPlaceFrees(call, limit);
+		else {
+			sendWhenPlaceFrees(call, limit, listener);
+		}
 	}
 
 	/** Waits in line for a place, then writes the call on the executor, off the event loop. */
-	private CompletableFuture<@Nullable Object> sendWhenPlaceFrees(OutgoingCall call, InFlightLimit limit) {
-		PlaceWaiter waiter = new PlaceWaiter(call);
+	private void sendWhenPlaceFrees(OutgoingCall call, InFlightLimit limit, AttemptListener listener) {
+		PlaceWaiter waiter = new PlaceWaiter(call, listener);
 		limit.await(waiter);
 		ScheduledFuture<?> timer = this.channel.eventLoop().schedule(() -> {
 			if (limit.leave(waiter)) {
-				waiter.outcome.complete(new CallFailure.Timeout(call.clientMethod().displayName()
+				listener.attemptEnded(new CallFailure.Timeout(call.clientMethod().displayName()
 						+ " found no free place on the connection to " + this.server + " within " + call.timeoutMillis()
 						+ " ms (at most " + limit.max() + " calls in flight)", true));
 			}
 		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
 		waiter.timer(timer);
-		return waiter.outcome;
 	}
 
 	/** A call in line for a place; run once it holds one. */
@@ -160,14 +163,15 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 
 		private final OutgoingCall call;
 
-		private final CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+		private final AttemptListener listener;
 
 		private volatile @Nullable ScheduledFuture<?> timer;
 
 		private volatile boolean placed;
 
-		PlaceWaiter(OutgoingCall call) {
+		PlaceWaiter(OutgoingCall call, AttemptListener listener) {
 			this.call = call;
+			this.listener = listener;
 		}
 
 		void timer(ScheduledFuture<?> timer) {
@@ -184,8 +188,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 			if (pending != null) {
 				pending.cancel(false);
 			}
-			ClientChannel.this.executor.execute(
-					() -> register(this.call, true).whenComplete((value, ignored) -> this.outcome.complete(value)));
+			ClientChannel.this.executor.execute(() -> register(this.call, true, this.listener));
 		}
 
 	}
@@ -196,10 +199,10 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	 * ({@link OutgoingCall#abandon}); any other call gets a timer, started as its request is written.
 	 * @param holdsPlace whether it holds a place of the limit, given back when it ends
 	 */
-	private CompletableFuture<@Nullable Object> register(OutgoingCall call, boolean holdsPlace) {
+	private void register(OutgoingCall call, boolean holdsPlace, AttemptListener listener) {
 		ClientMethod method = call.clientMethod();
 		long id = this.ids.incrementAndGet();
-		PendingCall pending = new PendingCall(this, id, method, holdsPlace);
+		PendingCall pending = new PendingCall(this, id, method, holdsPlace, listener);
 		this.calls.put(id, pending);
 		// Known to its caller before the deadline is checked: a caller that gives up from now on finds it.
 		call.attempting(pending);
@@ -207,18 +210,18 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 			// It waited past its deadline for a connection or a place: too late to send.
 			complete(id, new CallFailure.Timeout(method.displayName() + " could not be sent to " + this.server
 					+ " within " + call.timeoutMillis() + " ms", true));
-			return pending;
+			return;
 		}
 		if (this.goingAway) {
 			// Sent away between choosing the connection and registering: goAway may have missed it, and
 			// the server, which never saw it, may close before it arrives.
 			complete(id, goneAway(method));
-			return pending;
+			return;
 		}
 		if (!isActiveChannel()) {
 			// Lost between choosing the connection and registering: channelInactive may have missed it.
 			complete(id, lost(pending));
-			return pending;
+			return;
 		}
 		ByteBuf request;
 		try {
@@ -226,10 +229,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		}
 		catch (RpcException ex) {
 			complete(id, new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
-			return pending;
+			return;
 		}
 		this.writes.write(request, call.isAwaited() ? null : () -> startTimer(pending, call)).addListener(pending);
-		return pending;
 	}
 
 	/** The request of {@code pending} could not be written: the call did not run. */
@@ -259,21 +261,19 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 				+ " closes this connection", null, true, true);
 	}
 
-	private CompletableFuture<@Nullable Object> sendOneWay(OutgoingCall call) {
+	private void sendOneWay(OutgoingCall call, AttemptListener listener) {
 		ClientMethod method = call.clientMethod();
-		CompletableFuture<@Nullable Object> sent = new CompletableFuture<>();
 		ByteBuf request;
 		try {
 			request = this.encoder.encode(this.channel.alloc(), call, RequestEncoder.NO_ID);
 		}
 		catch (RpcException ex) {
-			sent.complete(new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
-			return sent;
+			listener.attemptEnded(new CallFailure.Protocol(ex.getMessage(), ex.getCause()));
+			return;
 		}
-		this.writes.write(request).addListener((ChannelFutureListener) (future) -> sent.complete(future.isSuccess() ? null
-				: new CallFailure.Connection("Could not send one-way " + method.displayName() + " to " + this.server
-						+ ": " + describe(future.cause()), future.cause(), true)));
-		return sent;
+		this.writes.write(request).addListener((ChannelFutureListener) (future) -> listener.attemptEnded(
+				future.isSuccess() ? null : new CallFailure.Connection("Could not send one-way " + method.displayName()
+						+ " to " + this.server + ": " + describe(future.cause()), future.cause(), true)));
 	}
 
 	private boolean isActiveChannel() {
@@ -409,16 +409,14 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	/** Nothing was read for the keepalive interval: asks the server whether it is still there. */
 	private void sendPing(ChannelHandlerContext ctx) {
 		long id = this.ids.incrementAndGet();
-		PendingCall pending = new PendingCall(this, id, null, false);
+		PendingCall pending = new PendingCall(this, id, null, false, (outcome) -> {
+			this.ping = null;
+			if (!(outcome instanceof CallFailure)) {
+				logger.trace("{} answered a keepalive ping", this.server);
+			}
+		});
 		this.ping = pending;
 		this.calls.put(id, pending);
-		pending.whenComplete((outcome, failure) -> {
-			this.ping = null;
-			if (outcome instanceof CallFailure) {
-				return;
-			}
-			logger.trace("{} answered a keepalive ping", this.server);
-		});
 		pending.timer(ctx.executor().schedule(() -> {
 			if (take(id) != null) {
 				this.closeReason = "no answer to a keepalive ping within " + this.keepaliveTimeout.toMillis() + " ms";

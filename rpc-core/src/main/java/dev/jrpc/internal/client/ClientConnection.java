@@ -144,13 +144,18 @@ final class ClientConnection {
 
 	/**
 	 * Sends {@code call} on the open connection, or opens one first without blocking: the request
-	 * is then written on the executor. The future completes with the result or a
-	 * {@link CallFailure}, never exceptionally. The caller reports its end with {@link #ended}.
+	 * is then written on the executor. {@code listener} is told the result or a
+	 * {@link CallFailure}, never an exception. The caller reports its end with {@link #ended}.
 	 */
-	CompletableFuture<@Nullable Object> send(OutgoingCall call) {
+	void send(OutgoingCall call, AttemptListener listener) {
 		this.inFlight.incrementAndGet();
 		ClientChannel open = this.current;
-		return (open != null && open.isUsable()) ? open.send(call) : connectThenSend(call);
+		if (open != null && open.isUsable()) {
+			open.send(call, listener);
+		}
+		else {
+			connectThenSend(call, listener);
+		}
 	}
 
 	/**
@@ -158,14 +163,13 @@ final class ClientConnection {
 	 * deadline or the sending, settles the call: a call its caller was told timed out is never
 	 * sent.
 	 */
-	private CompletableFuture<@Nullable Object> connectThenSend(OutgoingCall call) {
-		CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+	private void connectThenSend(OutgoingCall call, AttemptListener listener) {
 		AtomicBoolean settled = new AtomicBoolean();
 		CompletableFuture<ClientChannel> attempt = connect();
 		EventLoop loop = this.bootstrap.config().group().next();
 		ScheduledFuture<?> timer = loop.schedule(() -> {
 			if (settled.compareAndSet(false, true)) {
-				outcome.complete(new CallFailure.Timeout(call.clientMethod().displayName() + " could not reach "
+				listener.attemptEnded(new CallFailure.Timeout(call.clientMethod().displayName() + " could not reach "
 						+ this.server + " within " + call.timeoutMillis() + " ms", true));
 			}
 		}, call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -173,7 +177,7 @@ final class ClientConnection {
 			if (failure != null) {
 				if (settled.compareAndSet(false, true)) {
 					timer.cancel(false);
-					outcome.complete(new CallFailure.Connection("Could not connect to " + this.server + ": "
+					listener.attemptEnded(new CallFailure.Connection("Could not connect to " + this.server + ": "
 							+ describeFailure(failure), failure, true));
 				}
 				return;
@@ -182,11 +186,10 @@ final class ClientConnection {
 				// The deadline may still win until this task settles the call: then it is never sent.
 				if (settled.compareAndSet(false, true)) {
 					timer.cancel(false);
-					channel.send(call).whenComplete((value, ignored) -> outcome.complete(value));
+					channel.send(call, listener);
 				}
 			});
 		});
-		return outcome;
 	}
 
 	/** Counts the end of a call {@link #send sent} here, and its timeout or answer for ejection; once per call. */

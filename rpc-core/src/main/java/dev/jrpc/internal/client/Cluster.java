@@ -7,7 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -81,7 +80,7 @@ final class Cluster {
 	 */
 	@SuppressWarnings("serial")
 	private final class Attempts extends CompletableFuture<@Nullable Object>
-			implements Predicate<Member>, BiConsumer<@Nullable Object, @Nullable Throwable> {
+			implements Predicate<Member>, AttemptListener {
 
 		private final OutgoingCall call;
 
@@ -167,7 +166,7 @@ final class Cluster {
 			}
 			this.count++;
 			this.current = member;
-			member.connection().send(this.call).whenComplete(this);
+			member.connection().send(this.call, this);
 		}
 
 		/** A discovery that gives its first set later, as a registry does: the call waits for it, within its deadline. */
@@ -194,13 +193,10 @@ final class Cluster {
 
 		/** The attempt under way ended, with a result or a {@link CallFailure}. */
 		@Override
-		public void accept(@Nullable Object outcome, @Nullable Throwable failure) {
+		public void attemptEnded(@Nullable Object outcome) {
 			try {
-				Object ended = (failure == null) ? outcome
-						: new CallFailure.Protocol("Internal error while calling " + this.call.clientMethod().displayName()
-								+ ": " + failure, failure);
-				this.current.connection().ended(ended);
-				completed(this.current, ended);
+				this.current.connection().ended(outcome);
+				completed(this.current, outcome);
 			}
 			catch (RuntimeException | Error ex) {
 				completeExceptionally(ex);

@@ -62,7 +62,8 @@ class ClientChannelTests {
 	}
 
 	private CompletableFuture<@Nullable Object> send(OutgoingCall call) {
-		CompletableFuture<@Nullable Object> outcome = this.calls.send(call);
+		CompletableFuture<@Nullable Object> outcome = new CompletableFuture<>();
+		this.calls.send(call, outcome::complete);
 		this.channel.runPendingTasks();
 		return outcome;
 	}
