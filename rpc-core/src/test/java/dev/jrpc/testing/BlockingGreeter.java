@@ -2,6 +2,7 @@ package dev.jrpc.testing;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link DefaultGreeter} whose {@code sleep} signals that it has started and then waits until the
@@ -14,8 +15,11 @@ public class BlockingGreeter extends DefaultGreeter {
 
 	private final CountDownLatch released = new CountDownLatch(1);
 
+	private final AtomicInteger startedCalls = new AtomicInteger();
+
 	@Override
 	public String sleep(long millis) {
+		this.startedCalls.incrementAndGet();
 		this.started.countDown();
 		try {
 			if (!this.released.await(millis, TimeUnit.MILLISECONDS)) {
@@ -32,6 +36,11 @@ public class BlockingGreeter extends DefaultGreeter {
 	/** Waits until a call to {@code sleep} has started; false if none did within 5 seconds. */
 	public boolean awaitStarted() throws InterruptedException {
 		return this.started.await(5, TimeUnit.SECONDS);
+	}
+
+	/** How many calls to {@code sleep} have started. */
+	public int startedCalls() {
+		return this.startedCalls.get();
 	}
 
 	/** Lets every call to {@code sleep} return. */

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,7 +75,7 @@ final class ResponseReader {
 					}
 					case JsonRpc.RESULT -> {
 						if (call != null) {
-							complete(call, parser);
+							complete(call, parser, server);
 							return null;
 						}
 						resultLater = true;
@@ -99,11 +100,13 @@ final class ResponseReader {
 				return null;
 			}
 			if (call != null && error != null) {
-				call.complete(RemoteErrors.toFailure(call.method(), server, error, fromJrpc));
+				call.complete(error.isObject() ? RemoteErrors.toFailure(call.method(), server, error, fromJrpc)
+						: new CallFailure.Protocol(call.method().displayName() + ": the response from " + server
+								+ " has an error member that is not an object", null));
 				return null;
 			}
 			if (call != null && resultLater) {
-				completeFromStart(source, call);
+				completeFromStart(source, call, server);
 				return null;
 			}
 			if (call != null) {
@@ -115,14 +118,14 @@ final class ResponseReader {
 		}
 	}
 
-	private static void completeFromStart(Supplier<JsonParser> source, PendingCall call) {
+	private static void completeFromStart(Supplier<JsonParser> source, PendingCall call, ServerAddress server) {
 		try (JsonParser parser = source.get()) {
 			parser.nextToken();
 			String name;
 			while ((name = parser.nextName()) != null) {
 				parser.nextToken();
 				if (name.equals(JsonRpc.RESULT)) {
-					complete(call, parser);
+					complete(call, parser, server);
 					return;
 				}
 				parser.skipChildren();
@@ -130,8 +133,12 @@ final class ResponseReader {
 		}
 	}
 
-	/** Reads the result at the parser's current token into the call's return type. */
-	private static void complete(PendingCall call, JsonParser parser) {
+	/**
+	 * Reads the result at the parser's current token into the call's return type. A result that is
+	 * valid JSON of another type fails the call alone; JSON that cannot be read at all is thrown, and
+	 * costs the connection.
+	 */
+	private static void complete(PendingCall call, JsonParser parser, ServerAddress server) {
 		ClientMethod method = call.method();
 		if (method == null || method.returnsVoid()) {
 			parser.skipChildren();
@@ -141,9 +148,10 @@ final class ResponseReader {
 		try {
 			call.complete(method.resultReader().readValue(parser));
 		}
-		catch (JacksonException ex) {
-			call.complete(new CallFailure.Protocol(method.displayName() + ": the result does not fit the return type "
-					+ method.remote().resultType().toCanonical() + ": " + ex.getOriginalMessage(), ex));
+		catch (DatabindException ex) {
+			call.complete(new CallFailure.Protocol(method.displayName() + ": the result from " + server
+					+ " does not fit the return type " + method.remote().resultType().toCanonical() + ": "
+					+ ex.getOriginalMessage(), ex));
 		}
 	}
 
