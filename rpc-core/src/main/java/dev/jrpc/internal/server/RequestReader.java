@@ -61,6 +61,9 @@ final class RequestReader {
 		while ((name = parser.nextName()) != null) {
 			JsonToken token = parser.nextToken();
 			if (name.equals(JsonRpc.PARAMS)) {
+				if (paramsSeen) {
+					header.duplicate = JsonRpc.PARAMS;
+				}
 				paramsSeen = true;
 				if (token != JsonToken.START_ARRAY && token != JsonToken.START_OBJECT) {
 					header.paramsInvalid = true;
@@ -198,8 +201,29 @@ final class RequestReader {
 		/** The overload the parameters were bound to. */
 		@Nullable ServerMethod chosen;
 
+		/**
+		 * A member that came more than once, or null. Which one would count is not the reader's to
+		 * guess: {@code params} read for one {@code method} could be bound to another.
+		 */
+		@Nullable String duplicate;
+
+		/** The members read so far, one bit each, to find a duplicate. */
+		private int seen;
+
 		void read(String name, JsonParser parser) {
 			JsonToken token = parser.currentToken();
+			int bit = switch (name) {
+				case JsonRpc.JSONRPC -> 1;
+				case JsonRpc.METHOD -> 2;
+				case JsonRpc.ID -> 4;
+				case JsonRpc.TIMEOUT -> 8;
+				case JsonRpc.META -> 16;
+				default -> 0;
+			};
+			if ((this.seen & bit) != 0) {
+				this.duplicate = name;
+			}
+			this.seen |= bit;
 			switch (name) {
 				case JsonRpc.JSONRPC -> this.version = (token == JsonToken.VALUE_STRING) ? parser.getString() : "";
 				case JsonRpc.METHOD -> {
@@ -253,6 +277,10 @@ final class RequestReader {
 			RequestId errorId = this.id.isAbsent() ? RequestId.NULL : this.id;
 			if (this.idInvalid) {
 				return invalid(RequestId.NULL, "id must be a string, a number or null");
+			}
+			if (this.duplicate != null) {
+				return invalid(JsonRpc.ID.equals(this.duplicate) ? RequestId.NULL : errorId,
+						"the member \"" + this.duplicate + "\" appears more than once");
 			}
 			if (!JsonRpc.VERSION.equals(this.version)) {
 				return invalid(errorId, "jsonrpc must be \"2.0\"");

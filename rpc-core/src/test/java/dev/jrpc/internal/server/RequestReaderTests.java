@@ -80,6 +80,21 @@ class RequestReaderTests {
 		return this.reader.read(() -> this.mapper.createParser(bytes));
 	}
 
+	@Test
+	void refusesAMemberThatComesTwiceSoThatParamsAreNeverBoundToAnotherMethod() {
+		// Found by ServerInputFuzzTests: params read for one method, then a second method.
+		InboundRequest.Invalid invalid = readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nowhere\",\"params\":{},"
+				+ "\"method\":\"" + GREETER + ".item\"}");
+		assertThat(invalid.code()).isEqualTo(RpcErrorCodes.INVALID_REQUEST);
+		assertThat(invalid.message()).contains("\"method\" appears more than once");
+		assertThat(invalid.id()).hasToString("1");
+
+		assertThat(readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + GREETER + ".greet\",\"params\":[\"a\"],"
+				+ "\"params\":[\"b\"]}").message()).contains("\"params\" appears more than once");
+		assertThat(readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"" + GREETER + ".greet\",\"params\":[\"a\"]}")
+			.id()).hasToString("null");
+	}
+
 	private InboundRequest.Call readCall(String json) {
 		InboundRequest request = read(json);
 		assertThat(request).isInstanceOf(InboundRequest.Call.class);
