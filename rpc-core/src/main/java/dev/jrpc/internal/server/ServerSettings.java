@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxConnectionAge age after which a connection is sent away (± 10 %); zero for never
  * @param firstByteTimeout how long a new connection may take to begin its first message; zero disables it
  * @param messageReadTimeout how long a message may take to arrive whole, once begun; zero disables it
- * @param idleTimeout how long a connection with no call in flight may go without traffic; zero disables it
+ * @param idleTimeout how long a connection with no call in flight may go without sending anything; zero disables it
  * @param maxInboundBuffer most bytes all connections may hold of messages not yet read whole
  */
 public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads,
