@@ -10,18 +10,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.client.ClientSettings;
-import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
+import dev.jrpc.internal.client.ClientTls;
 import dev.jrpc.internal.client.ProxyFactory;
 import dev.jrpc.internal.client.ProxySettings;
+import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -91,6 +94,10 @@ public final class RpcClient implements AutoCloseable {
 
 	private final int maxAttempts;
 
+	private final @Nullable Supplier<SslContext> tlsContext;
+
+	private final @Nullable String tlsServerName;
+
 	private RpcClient(Builder builder) {
 		ObjectMapper mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
 		Transport transport = Transport.detect();
@@ -110,6 +117,8 @@ public final class RpcClient implements AutoCloseable {
 		this.timeout = builder.timeout;
 		this.loadBalancing = builder.loadBalancing;
 		this.maxAttempts = builder.maxAttempts;
+		this.tlsContext = builder.tlsContext;
+		this.tlsServerName = builder.tlsServerName;
 	}
 
 	public static Builder builder() {
@@ -158,6 +167,10 @@ public final class RpcClient implements AutoCloseable {
 
 		private int maxAttempts;
 
+		private @Nullable Supplier<SslContext> tlsContext;
+
+		private @Nullable String tlsServerName;
+
 		private ProxyBuilder(RpcClient client, Class<T> interfaceClass) {
 			this.client = client;
 			this.interfaceClass = Objects.requireNonNull(interfaceClass, "interfaceClass");
@@ -165,6 +178,8 @@ public final class RpcClient implements AutoCloseable {
 			this.timeout = client.timeout;
 			this.loadBalancing = client.loadBalancing;
 			this.maxAttempts = client.maxAttempts;
+			this.tlsContext = client.tlsContext;
+			this.tlsServerName = client.tlsServerName;
 		}
 
 		/** The service name; by default the interface's fully-qualified name. */
@@ -246,6 +261,26 @@ public final class RpcClient implements AutoCloseable {
 		}
 
 		/**
+		 * Speaks TLS to this service's servers, with the context {@code context} gives for each new
+		 * connection (a client context: {@code SslContextBuilder.forClient()}); the client's by
+		 * default. Each server's certificate must match its host, or {@link #tlsServerName}.
+		 */
+		public ProxyBuilder<T> tls(Supplier<SslContext> context) {
+			this.tlsContext = Builder.checkClientContext(context);
+			return this;
+		}
+
+		/**
+		 * The host name this service's servers' certificates must match, and that is sent to them as
+		 * SNI, in place of each endpoint's own host: for endpoints that are IP addresses. The client's
+		 * by default.
+		 */
+		public ProxyBuilder<T> tlsServerName(String name) {
+			this.tlsServerName = Builder.checkServerName(name);
+			return this;
+		}
+
+		/**
 		 * Builds the proxy, parsing every method of the interface.
 		 * @throws IllegalArgumentException when a method cannot be called remotely, or the address
 		 * is missing or malformed
@@ -255,7 +290,7 @@ public final class RpcClient implements AutoCloseable {
 					: Framing.LENGTH_PREFIXED;
 			return this.client.proxies.create(this.interfaceClass, new ProxySettings(this.name, this.version,
 					this.address, this.timeout, this.plainNames, wireFraming, this.maxInFlight, this.loadBalancing,
-					this.maxAttempts));
+					this.maxAttempts, (this.tlsContext != null) ? new ClientTls(this.tlsContext, this.tlsServerName) : null));
 		}
 
 	}
@@ -293,6 +328,10 @@ public final class RpcClient implements AutoCloseable {
 		private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
 
 		private final List<PipelineStep> firstSteps = new ArrayList<>();
+
+		private @Nullable Supplier<SslContext> tlsContext;
+
+		private @Nullable String tlsServerName;
 
 		private Duration dnsRefreshInterval = DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL;
 
@@ -486,6 +525,46 @@ public final class RpcClient implements AutoCloseable {
 		public Builder maxAttempts(int attempts) {
 			this.maxAttempts = checkAttempts(attempts);
 			return this;
+		}
+
+		/**
+		 * Speaks TLS to every server, unless a proxy says otherwise, with the context
+		 * {@code context} gives for each new connection: a client context
+		 * ({@code SslContextBuilder.forClient()}), whose trust manager decides which servers are
+		 * trusted and whose key manager, if any, gives the client's own certificate for mutual TLS. A
+		 * supplier that gives a new context after a certificate was renewed serves the next
+		 * connections with it. Each server's certificate must match its host, or
+		 * {@link #tlsServerName}.
+		 */
+		public Builder tls(Supplier<SslContext> context) {
+			this.tlsContext = checkClientContext(context);
+			return this;
+		}
+
+		/**
+		 * The host name servers' certificates must match, and that is sent to them as SNI, in place
+		 * of each endpoint's own host: for endpoints that are IP addresses, as discovery often gives.
+		 */
+		public Builder tlsServerName(String name) {
+			this.tlsServerName = checkServerName(name);
+			return this;
+		}
+
+		static Supplier<SslContext> checkClientContext(Supplier<SslContext> context) {
+			Objects.requireNonNull(context, "context");
+			SslContext now = context.get();
+			if (now == null || !now.isClient()) {
+				throw new IllegalArgumentException("The TLS context of a client must be a client context"
+						+ " (SslContextBuilder.forClient()), was " + ((now == null) ? "null" : "a server context"));
+			}
+			return context;
+		}
+
+		static String checkServerName(String name) {
+			if (name == null || name.isBlank()) {
+				throw new IllegalArgumentException("tlsServerName must name a host, was '" + name + "'");
+			}
+			return name.strip();
 		}
 
 		/**

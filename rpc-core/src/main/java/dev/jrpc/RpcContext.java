@@ -1,7 +1,9 @@
 package dev.jrpc;
 
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.jrpc.internal.server.CurrentCall;
@@ -37,6 +39,15 @@ public final class RpcContext {
 	public static Optional<SocketAddress> remoteAddress() {
 		ServerCall call = CurrentCall.get();
 		return (call != null) ? Optional.of(call.remoteAddress()) : Optional.empty();
+	}
+
+	/**
+	 * The verified certificate chain the caller showed over TLS, its own certificate first; empty
+	 * over plaintext, when it showed none, or when no call is being served.
+	 */
+	public static List<X509Certificate> peerCertificates() {
+		ServerCall call = CurrentCall.get();
+		return (call != null) ? call.peerCertificates() : List.of();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.ServiceRegistry;
@@ -16,6 +17,7 @@ import dev.jrpc.internal.server.ServerRuntime;
 import dev.jrpc.internal.server.ServerSettings;
 import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.internal.PlatformDependent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,6 +62,9 @@ public final class RpcServer implements AutoCloseable {
 	/** How long a message may take to arrive whole once begun, unless told otherwise. */
 	public static final Duration DEFAULT_MESSAGE_READ_TIMEOUT = Duration.ofSeconds(30);
 
+	/** How long a TLS handshake may take, unless told otherwise. */
+	public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
 	/** How long a connection with no call in flight may go without sending anything, unless told otherwise. */
 	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -86,7 +91,8 @@ public final class RpcServer implements AutoCloseable {
 		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
 				builder.maxBatchSize, builder.ioThreads, builder.workerThreads, builder.queueCapacity,
 				builder.shutdownGracePeriod, builder.maxConnectionAge, builder.firstByteTimeout,
-				builder.messageReadTimeout, builder.idleTimeout, builder.inboundBuffer());
+				builder.messageReadTimeout, builder.idleTimeout, builder.inboundBuffer(), builder.tlsContext,
+				builder.tlsHandshakeTimeout);
 		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
 		builder.services.forEach((service) -> service.accept(methods));
 		this.methods = methods.build();
@@ -203,6 +209,10 @@ public final class RpcServer implements AutoCloseable {
 
 		private Duration firstByteTimeout = DEFAULT_FIRST_BYTE_TIMEOUT;
 
+		private @Nullable Supplier<SslContext> tlsContext;
+
+		private Duration tlsHandshakeTimeout = DEFAULT_TLS_HANDSHAKE_TIMEOUT;
+
 		private Duration messageReadTimeout = DEFAULT_MESSAGE_READ_TIMEOUT;
 
 		private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
@@ -275,6 +285,34 @@ public final class RpcServer implements AutoCloseable {
 				throw new IllegalArgumentException("shutdownGracePeriod must not be negative, was " + gracePeriod);
 			}
 			this.shutdownGracePeriod = gracePeriod;
+			return this;
+		}
+
+		/**
+		 * Takes TLS connections only, with the context {@code context} gives for each new connection:
+		 * a server context ({@code SslContextBuilder.forServer(...)}), whose key manager gives the
+		 * server's certificate and whose client-auth setting and trust manager decide whether
+		 * clients must show a trusted certificate (mutual TLS). A supplier that gives a new context
+		 * after a certificate was renewed serves the next connections with it. A client that does not
+		 * begin a TLS handshake is closed unread, with a log line.
+		 */
+		public Builder tls(Supplier<SslContext> context) {
+			Objects.requireNonNull(context, "context");
+			SslContext now = context.get();
+			if (now == null || !now.isServer()) {
+				throw new IllegalArgumentException("The TLS context of a server must be a server context"
+						+ " (SslContextBuilder.forServer(...)), was " + ((now == null) ? "null" : "a client context"));
+			}
+			this.tlsContext = context;
+			return this;
+		}
+
+		/** How long a TLS handshake may take before the connection is closed; 10 seconds by default. */
+		public Builder tlsHandshakeTimeout(Duration timeout) {
+			if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+				throw new IllegalArgumentException("tlsHandshakeTimeout must be positive, was " + timeout);
+			}
+			this.tlsHandshakeTimeout = timeout;
 			return this;
 		}
 

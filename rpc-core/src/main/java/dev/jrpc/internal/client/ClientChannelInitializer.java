@@ -8,15 +8,20 @@ import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a client connection's pipeline, in order: the optional steps that must see the raw bytes
- * (TLS), framing capped at the frame limit, the keepalive timer on native connections, and the
+ * Builds a client connection's pipeline, in order: the optional steps that must see the raw bytes,
+ * TLS when configured, framing capped at the frame limit, the keepalive timer on native connections, and the
  * handler of the calls.
  */
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final List<PipelineStep> firstSteps;
+
+	private final @Nullable ClientTls tls;
+
+	private final ServerAddress server;
 
 	private final Framing framing;
 
@@ -26,9 +31,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final ClientChannel calls;
 
-	ClientChannelInitializer(List<PipelineStep> firstSteps, Framing framing, int maxFrameSize,
-			long keepaliveIntervalNanos, ClientChannel calls) {
+	ClientChannelInitializer(List<PipelineStep> firstSteps, @Nullable ClientTls tls, ServerAddress server,
+			Framing framing, int maxFrameSize, long keepaliveIntervalNanos, ClientChannel calls) {
 		this.firstSteps = firstSteps;
+		this.tls = tls;
+		this.server = server;
 		this.framing = framing;
 		this.maxFrameSize = maxFrameSize;
 		this.keepaliveIntervalNanos = keepaliveIntervalNanos;
@@ -37,9 +44,16 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
 	@Override
 	protected void initChannel(Channel channel) {
-		// 1. Optional first steps on the raw bytes, such as TLS.
+		// 1. Optional first steps on the raw bytes.
 		for (PipelineStep step : this.firstSteps) {
 			step.addTo(channel);
+		}
+		// TLS, from the context as it is now: the server's certificate must match the configured name,
+		// else the endpoint's host, which is also sent as SNI.
+		if (this.tls != null) {
+			String name = (this.tls.serverName() != null) ? this.tls.serverName() : this.server.host();
+			channel.pipeline().addLast("tls", this.tls.context().get().newHandler(channel.alloc(), name,
+					this.server.port()));
 		}
 		// 2. Framing, capped at the frame limit.
 		channel.pipeline().addLast("framer", this.framing.newDecoder(this.maxFrameSize));

@@ -7,12 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLException;
+
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,6 +38,8 @@ final class ClientConnection {
 	private final Framing framing;
 
 	private final int maxInFlight;
+
+	private final @Nullable ClientTls tls;
 
 	private final ConnectionSettings settings;
 
@@ -67,13 +72,14 @@ final class ClientConnection {
 	/** The background reconnection pending, if any; guarded by this. */
 	private @Nullable ScheduledFuture<?> reconnect;
 
-	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, Framing framing, int maxInFlight,
+	ClientConnection(ServerAddress server, Bootstrap bootstrap, ObjectMapper mapper, ConnectionKind kind,
 			ConnectionSettings settings) {
 		this.server = server;
 		this.bootstrap = bootstrap;
 		this.mapper = mapper;
-		this.framing = framing;
-		this.maxInFlight = maxInFlight;
+		this.framing = kind.framing();
+		this.maxInFlight = kind.maxInFlight();
+		this.tls = kind.tls();
 		this.settings = settings;
 		this.encoder = new RequestEncoder(new MessageWriter(mapper, framing, settings.maxFrameSize()));
 	}
@@ -237,7 +243,7 @@ final class ClientConnection {
 		ChannelFuture connect;
 		try {
 			connect = this.bootstrap.clone()
-				.handler(new ClientChannelInitializer(this.settings.firstSteps(), this.framing,
+				.handler(new ClientChannelInitializer(this.settings.firstSteps(), this.tls, this.server, this.framing,
 						this.settings.maxFrameSize(), this.settings.keepaliveInterval().toNanos(), handler))
 				.connect(new InetSocketAddress(this.server.host(), this.server.port()));
 		}
@@ -245,8 +251,21 @@ final class ClientConnection {
 			connected(result, null, ex);
 			return result;
 		}
-		connect.addListener((ChannelFutureListener) (future) -> connected(result, future.isSuccess() ? handler : null,
-				future.cause()));
+		connect.addListener((ChannelFutureListener) (future) -> {
+			SslHandler tlsHandler = future.isSuccess() ? future.channel().pipeline().get(SslHandler.class) : null;
+			if (tlsHandler == null) {
+				connected(result, future.isSuccess() ? handler : null, future.cause());
+				return;
+			}
+			// Over TLS the connection is open once the handshake succeeded: a server whose certificate is
+			// not trusted fails the attempt, as one that cannot be reached does.
+			tlsHandler.handshakeFuture()
+				.addListener((handshake) -> connected(result, handshake.isSuccess() ? handler : null,
+						(handshake.cause() != null)
+								? new SSLException("TLS handshake failed: " + describeFailure(handshake.cause()),
+										handshake.cause())
+								: null));
+		});
 		return result;
 	}
 

@@ -3,18 +3,17 @@ package dev.jrpc.internal.client;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.jrpc.internal.protocol.Framing;
 import io.netty.bootstrap.Bootstrap;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One shared {@link ClientConnection} per server address, framing and limit of calls in flight,
+ * One shared {@link ClientConnection} per server address and {@link ConnectionKind},
  * counted by the endpoint sets that use it: when the last set lets go of a server, its connection
  * closes once its calls have ended.
  */
 public final class ConnectionPool {
 
-	private record Key(ServerAddress server, Framing framing, int maxInFlight) {
+	private record Key(ServerAddress server, ConnectionKind kind) {
 	}
 
 	private static final class Entry {
@@ -47,24 +46,23 @@ public final class ConnectionPool {
 	}
 
 	/** The connection to {@code server}, counting one more user; give it back with {@link #release}. */
-	synchronized ClientConnection acquire(ServerAddress server, Framing framing, int maxInFlight) {
+	synchronized ClientConnection acquire(ServerAddress server, ConnectionKind kind) {
 		if (this.closed) {
 			// A late discovery update of a closed client: a connection that never opens.
-			ClientConnection closedConnection = new ClientConnection(server, this.bootstrap, this.mapper, framing,
-					maxInFlight, this.settings);
+			ClientConnection closedConnection = new ClientConnection(server, this.bootstrap, this.mapper, kind,
+					this.settings);
 			closedConnection.close();
 			return closedConnection;
 		}
-		Entry entry = this.connections.computeIfAbsent(new Key(server, framing, maxInFlight),
-				(key) -> new Entry(new ClientConnection(server, this.bootstrap, this.mapper, framing, maxInFlight,
-						this.settings)));
+		Entry entry = this.connections.computeIfAbsent(new Key(server, kind),
+				(key) -> new Entry(new ClientConnection(server, this.bootstrap, this.mapper, kind, this.settings)));
 		entry.users++;
 		return entry.connection;
 	}
 
 	/** One user less; the last one closes the connection once its calls have ended. */
-	synchronized void release(ClientConnection connection, Framing framing, int maxInFlight) {
-		Key key = new Key(connection.server(), framing, maxInFlight);
+	synchronized void release(ClientConnection connection, ConnectionKind kind) {
+		Key key = new Key(connection.server(), kind);
 		Entry entry = this.connections.get(key);
 		if (entry != null && entry.connection == connection && --entry.users == 0) {
 			this.connections.remove(key);

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
-import dev.jrpc.internal.protocol.Framing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +27,7 @@ final class EndpointGroup implements AutoCloseable {
 
 	private final ConnectionPool pool;
 
-	private final Framing framing;
-
-	private final int maxInFlight;
+	private final ConnectionKind kind;
 
 	private final Ticker ticker;
 
@@ -52,11 +49,10 @@ final class EndpointGroup implements AutoCloseable {
 	 * @param source where the endpoints come from, for messages
 	 */
 	EndpointGroup(EndpointDiscovery discovery, String name, String version, String source, ConnectionPool pool,
-			Framing framing, int maxInFlight, Ticker ticker) {
+			ConnectionKind kind, Ticker ticker) {
 		this.source = source;
 		this.pool = pool;
-		this.framing = framing;
-		this.maxInFlight = maxInFlight;
+		this.kind = kind;
 		this.ticker = ticker;
 		this.subscription = discovery.subscribe(name, version, this::update);
 	}
@@ -116,12 +112,12 @@ final class EndpointGroup implements AutoCloseable {
 				updated.add(new Member(endpoint, existing.connection()));
 			}
 			else if (updated.stream().noneMatch((member) -> member.connection().server().equals(address))) {
-				updated.add(new Member(endpoint, this.pool.acquire(address, this.framing, this.maxInFlight)));
+				updated.add(new Member(endpoint, this.pool.acquire(address, this.kind)));
 			}
 		}
 		this.members = List.copyOf(updated);
 		for (Member gone : kept.values()) {
-			this.pool.release(gone.connection(), this.framing, this.maxInFlight);
+			this.pool.release(gone.connection(), this.kind);
 		}
 		if (!old.isEmpty() || !updated.isEmpty()) {
 			logger.debug("{} now has {} endpoints", this.source, updated.size());
@@ -166,7 +162,7 @@ final class EndpointGroup implements AutoCloseable {
 		// Calls still waiting for a first set stop waiting: there will be none.
 		this.firstSet.complete(null);
 		for (Member member : last) {
-			this.pool.release(member.connection(), this.framing, this.maxInFlight);
+			this.pool.release(member.connection(), this.kind);
 		}
 	}
 

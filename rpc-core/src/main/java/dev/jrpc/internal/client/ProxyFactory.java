@@ -16,7 +16,6 @@ import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
-import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
@@ -55,7 +54,7 @@ public final class ProxyFactory implements AutoCloseable {
 	/** Endpoint sets by where they come from, shared by the proxies that want the same one. */
 	private final Map<GroupKey, EndpointGroup> groups = new ConcurrentHashMap<>();
 
-	private record GroupKey(String source, String name, String version, Framing framing, int maxInFlight) {
+	private record GroupKey(String source, String name, String version, ConnectionKind kind) {
 	}
 
 	private final Duration dnsRefreshInterval;
@@ -165,9 +164,10 @@ public final class ProxyFactory implements AutoCloseable {
 		}
 		EndpointDiscovery chosen = discovery;
 		return this.groups.computeIfAbsent(
-				new GroupKey(source, name, settings.version(), settings.framing(), settings.maxInFlight()),
+				new GroupKey(source, name, settings.version(),
+						new ConnectionKind(settings.framing(), settings.maxInFlight(), settings.tls())),
 				(group) -> new EndpointGroup(chosen, group.name(), group.version(), group.source(), this.connections,
-						group.framing(), group.maxInFlight(), this.ticker));
+						group.kind(), this.ticker));
 	}
 
 	/** DNS names resolve on a thread of their own: a lookup blocks, so never on an event loop. */

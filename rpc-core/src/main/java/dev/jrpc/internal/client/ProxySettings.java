@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxInFlight most calls in flight at once per connection, 0 for no limit
  * @param loadBalancing how calls are spread over the endpoints
  * @param maxAttempts attempts in all for a call of an idempotent method that may have run
+ * @param tls how to speak TLS to the servers, or null for plaintext
  */
 public record ProxySettings(String service, String version, @Nullable String address, Duration timeout,
-		boolean plainNames, Framing framing, int maxInFlight, LoadBalancing loadBalancing, int maxAttempts) {
+		boolean plainNames, Framing framing, int maxInFlight, LoadBalancing loadBalancing, int maxAttempts,
+		@Nullable ClientTls tls) {
 }

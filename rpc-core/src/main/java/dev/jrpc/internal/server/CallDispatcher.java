@@ -1,6 +1,5 @@
 package dev.jrpc.internal.server;
 
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -62,10 +61,9 @@ final class CallDispatcher {
 	 * Queues {@code request} in {@code lane} for a worker, which answers it through
 	 * {@code responder}; called on the event loop.
 	 */
-	void dispatch(InboundRequest.Call request, CallResponder responder, SocketAddress remoteAddress,
-			CallQueue.Lane lane) {
+	void dispatch(InboundRequest.Call request, CallResponder responder, ConnectionPeer peer, CallQueue.Lane lane) {
 		this.inFlight.incrementAndGet();
-		ServerCall call = new ServerCall(request, responder, remoteAddress, System.nanoTime(), this::callEnded);
+		ServerCall call = new ServerCall(request, responder, peer, System.nanoTime(), this::callEnded);
 		if (this.draining) {
 			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: shutting down"));
 			return;

@@ -2,6 +2,7 @@ package dev.jrpc.internal.server;
 
 import java.lang.reflect.Method;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,7 +53,7 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	private final CallResponder responder;
 
-	private final SocketAddress remoteAddress;
+	private final ConnectionPeer peer;
 
 	private final long deadline;
 
@@ -60,11 +61,11 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
-	ServerCall(InboundRequest.Call request, CallResponder responder, SocketAddress remoteAddress, long receivedNanos,
+	ServerCall(InboundRequest.Call request, CallResponder responder, ConnectionPeer peer, long receivedNanos,
 			Runnable onAnswered) {
 		this.request = request;
 		this.responder = responder;
-		this.remoteAddress = remoteAddress;
+		this.peer = peer;
 		this.deadline = (request.timeoutMillis() >= 0) ? receivedNanos + request.timeoutMillis() * 1_000_000L
 				: CurrentCall.NO_DEADLINE;
 		this.onAnswered = onAnswered;
@@ -195,7 +196,12 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	@Override
 	public SocketAddress remoteAddress() {
-		return this.remoteAddress;
+		return this.peer.address();
+	}
+
+	@Override
+	public List<X509Certificate> peerCertificates() {
+		return this.peer.certificates();
 	}
 
 	@Override

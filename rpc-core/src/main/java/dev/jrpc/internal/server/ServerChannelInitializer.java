@@ -3,6 +3,7 @@ package dev.jrpc.internal.server;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageDecoder;
@@ -12,6 +13,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,6 +39,9 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
 	private final InboundBudget budget;
 
+	/** One warning a minute about clients that fail to speak TLS; the rest at debug level. */
+	private final WarningLimit tlsWarnings = new WarningLimit(Duration.ofMinutes(1));
+
 	ServerChannelInitializer(RequestReader reader, CallDispatcher dispatcher, ObjectMapper mapper,
 			ServerSettings settings, List<PipelineStep> firstSteps, ChannelGroup channels) {
 		this.reader = reader;
@@ -51,9 +56,17 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 	@Override
 	protected void initChannel(Channel channel) {
 		this.channels.add(channel);
-		// 1. Optional first steps on the raw bytes, such as TLS.
+		// 1. Optional first steps on the raw bytes.
 		for (PipelineStep step : this.firstSteps) {
 			step.addTo(channel);
+		}
+		// TLS, when configured: a client that does not begin a handshake is closed; the handshake must
+		// end in time, and a failed one is logged once, with its reason.
+		Supplier<SslContext> tls = this.settings.tls();
+		if (tls != null) {
+			channel.pipeline()
+				.addLast("tls-gate", new TlsGate(tls, this.settings.tlsHandshakeTimeout(), this.tlsWarnings))
+				.addLast("tls-outcome", new TlsHandshakeOutcome(this.tlsWarnings));
 		}
 		// 2. Protocol detection: the first byte chooses native frames or a JSON stream, once.
 		channel.pipeline()

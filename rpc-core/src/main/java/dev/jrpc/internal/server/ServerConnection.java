@@ -61,6 +61,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	/** This connection's calls waiting for a worker. */
 	private final CallQueue.Lane lane = new CallQueue.Lane();
 
+	/** Who the client is, as its calls show it; read once its first bytes came, after any TLS handshake. */
+	private ConnectionPeer peer;
+
 	/** Calls of this connection not yet answered; only touched on the event loop. */
 	private int unanswered;
 
@@ -113,6 +116,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		this.channel = ctx.channel();
 		this.writes = new WriteBatcher(this.channel);
+		this.peer = ConnectionPeer.of(this.channel);
 		if (!this.maxConnectionAge.isZero()) {
 			long age = this.maxConnectionAge.toNanos();
 			long jittered = age + (long) ((ThreadLocalRandom.current().nextDouble() * 0.2 - 0.1) * age);
@@ -199,7 +203,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 				refuse(call, responder);
 			}
 			else {
-				this.dispatcher.dispatch(call, responder, this.channel.remoteAddress(), this.lane);
+				this.dispatcher.dispatch(call, responder, this.peer, this.lane);
 			}
 		}
 		else if (request instanceof InboundRequest.Ping ping) {

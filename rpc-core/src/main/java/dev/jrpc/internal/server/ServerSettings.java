@@ -2,6 +2,10 @@ package dev.jrpc.internal.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.netty.handler.ssl.SslContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server's settings, checked by the public builder.
@@ -18,8 +22,11 @@ import java.time.Duration;
  * @param messageReadTimeout how long a message may take to arrive whole, once begun; zero disables it
  * @param idleTimeout how long a connection with no call in flight may go without sending anything; zero disables it
  * @param maxInboundBuffer most bytes all connections may hold of messages not yet read whole
+ * @param tls gives the TLS context of each new connection, or null for plaintext
+ * @param tlsHandshakeTimeout how long a TLS handshake may take
  */
 public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads,
 		int workerThreads, int queueCapacity, Duration shutdownGracePeriod, Duration maxConnectionAge,
-		Duration firstByteTimeout, Duration messageReadTimeout, Duration idleTimeout, long maxInboundBuffer) {
+		Duration firstByteTimeout, Duration messageReadTimeout, Duration idleTimeout, long maxInboundBuffer,
+		@Nullable Supplier<SslContext> tls, Duration tlsHandshakeTimeout) {
 }

@@ -42,7 +42,7 @@ class BalancerTests {
 					Ticker.SYSTEM, Runnable::run);
 			// Never connected: balancing only reads what the connection knows of its server.
 			members.add(new Member(endpoint, new ClientConnection(new ServerAddress(endpoint.host(), 7070), null, null,
-					Framing.LENGTH_PREFIXED, 0, settings)));
+					new ConnectionKind(Framing.LENGTH_PREFIXED, 0, null), settings)));
 		}
 		return List.copyOf(members);
 	}

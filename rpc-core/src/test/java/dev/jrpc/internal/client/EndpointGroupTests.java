@@ -48,7 +48,7 @@ class EndpointGroupTests {
 					this.ticker, Runnable::run));
 
 	private final EndpointGroup group = new EndpointGroup(this.discovery, "svc", "", "test source", this.pool,
-			Framing.LENGTH_PREFIXED, 0, this.ticker);
+			new ConnectionKind(Framing.LENGTH_PREFIXED, 0, null), this.ticker);
 
 	@AfterEach
 	void close() {

@@ -4,11 +4,13 @@ import dev.jrpc.RpcClient;
 import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.spring.context.ReferenceSettings;
 import dev.jrpc.spring.context.RpcReferenceBeanPostProcessor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -25,7 +27,8 @@ public final class RpcClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RpcClient rpcClient(RpcProperties properties, ObjectProvider<RpcClientCustomizer> customizers,
-			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcClientInterceptor> interceptors) {
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcClientInterceptor> interceptors,
+			SslBundleContexts sslContexts) {
 		RpcProperties.Client client = properties.getClient();
 		RpcClient.Builder builder = RpcClient.builder()
 			.timeout(client.getTimeout())
@@ -42,14 +45,28 @@ public final class RpcClientAutoConfiguration {
 					client.getConnectBackoff().getMaxDelay(), client.getConnectBackoff().getJitter())
 			.outlierEjection(client.getOutlierEjection().getConsecutiveTimeouts(),
 					client.getOutlierEjection().getEjectionTime());
+		if (client.getSsl().getBundle() != null) {
+			builder.tls(sslContexts.client(client.getSsl().getBundle(), "rpc.client.ssl.bundle"));
+		}
+		if (client.getSsl().getServerName() != null) {
+			builder.tlsServerName(client.getSsl().getServerName());
+		}
 		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
+	/** TLS contexts from SSL bundles, one per bundle, so that services with the same bundle share connections. */
+	@Bean
+	@ConditionalOnMissingBean
+	SslBundleContexts rpcClientSslBundleContexts(ObjectProvider<SslBundles> bundles) {
+		return new SslBundleContexts(bundles);
+	}
+
 	@Bean
 	static RpcReferenceBeanPostProcessor rpcReferenceBeanPostProcessor(Environment environment,
-			ObjectProvider<RpcProperties> properties, ObjectProvider<RpcClient> client) {
+			ObjectProvider<RpcProperties> properties, ObjectProvider<RpcClient> client,
+			ObjectProvider<SslBundleContexts> sslContexts) {
 		RpcReferenceBeanPostProcessor.Defaults defaults = (service) -> {
 			RpcProperties.Client settings = properties.getObject().getClient();
 			RpcProperties.Service own = settings.getServices().getOrDefault(service, new RpcProperties.Service());
@@ -61,10 +78,12 @@ public final class RpcClientAutoConfiguration {
 					(own.getRetry().getMaxAttempts() != null) ? own.getRetry().getMaxAttempts()
 							: settings.getRetry().getMaxAttempts());
 		};
-		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings));
+		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings,
+				properties.getObject().getClient().getServices().get(settings.name()), sslContexts.getObject()));
 	}
 
-	private static Object proxy(RpcClient client, ReferenceSettings settings) {
+	private static Object proxy(RpcClient client, ReferenceSettings settings, RpcProperties.@Nullable Service own,
+			SslBundleContexts sslContexts) {
 		RpcClient.ProxyBuilder<?> proxy = client.proxy(settings.type())
 			.name(settings.name())
 			.version(settings.version())
@@ -78,6 +97,13 @@ public final class RpcClientAutoConfiguration {
 		}
 		if (settings.plainNames()) {
 			proxy.plainNames();
+		}
+		if (own != null && own.getSsl().getBundle() != null) {
+			proxy.tls(sslContexts.client(own.getSsl().getBundle(),
+					"rpc.client.services[" + settings.name() + "].ssl.bundle"));
+		}
+		if (own != null && own.getSsl().getServerName() != null) {
+			proxy.tlsServerName(own.getSsl().getServerName());
 		}
 		return proxy.build();
 	}

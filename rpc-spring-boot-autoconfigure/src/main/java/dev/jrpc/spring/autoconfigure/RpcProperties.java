@@ -120,6 +120,12 @@ public class RpcProperties {
 		 */
 		private @Nullable DataSize maxInboundBuffer;
 
+		private final ServerSsl ssl = new ServerSsl();
+
+		public ServerSsl getSsl() {
+			return this.ssl;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -305,6 +311,12 @@ public class RpcProperties {
 		 * rpc.client.services[com.example.Greeter].address.
 		 */
 		private final Map<String, Service> services = new LinkedHashMap<>();
+
+		private final ClientSsl ssl = new ClientSsl();
+
+		public ClientSsl getSsl() {
+			return this.ssl;
+		}
 
 		public @Nullable String getAddress() {
 			return this.address;
@@ -590,6 +602,13 @@ public class RpcProperties {
 		 */
 		private int maxInFlight;
 
+		private final ClientSsl ssl = new ClientSsl();
+
+		/** TLS to this service's servers; unset members follow rpc.client.ssl. */
+		public ClientSsl getSsl() {
+			return this.ssl;
+		}
+
 		public @Nullable String getAddress() {
 			return this.address;
 		}
@@ -640,6 +659,98 @@ public class RpcProperties {
 
 		public ServiceRetry getRetry() {
 			return this.retry;
+		}
+
+	}
+
+	/** Whether a TLS server asks clients for a certificate. */
+	public enum ClientAuth {
+
+		/** It does not ask. */
+		NONE,
+
+		/** It asks; a client without one is served, with no certificate to show. */
+		WANT,
+
+		/** It asks, and a client without a trusted certificate cannot call. */
+		NEED
+
+	}
+
+	public static class ServerSsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) holding the server's certificate and key, and
+		 * the certificates it trusts for client authentication; the server then takes TLS
+		 * connections only. A bundle Spring Boot reloads serves the next connections.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether clients must show a certificate the bundle's trust store trusts.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NONE;
+
+		/**
+		 * How long a TLS handshake may take before the connection is closed.
+		 */
+		private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
+		}
+
+		public Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		public void setHandshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
+		}
+
+	}
+
+	public static class ClientSsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) holding the certificates the client trusts
+		 * and, for mutual TLS, its own certificate and key; the client then speaks TLS. A bundle
+		 * Spring Boot reloads serves the next connections.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Host name the servers' certificates must match, and that is sent as SNI, in place of each
+		 * endpoint's own host: for endpoints that are IP addresses.
+		 */
+		private @Nullable String serverName;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public @Nullable String getServerName() {
+			return this.serverName;
+		}
+
+		public void setServerName(@Nullable String serverName) {
+			this.serverName = serverName;
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -32,7 +33,8 @@ public final class RpcServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcServerLifecycle rpcServerLifecycle(RpcProperties properties, ListableBeanFactory beanFactory,
 			ConfigurableEnvironment environment, ObjectProvider<RpcServerCustomizer> customizers,
-			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcServerInterceptor> interceptors) {
+			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcServerInterceptor> interceptors,
+			ObjectProvider<SslBundles> sslBundles) {
 		return new RpcServerLifecycle(() -> {
 			RpcProperties.Server server = properties.getServer();
 			RpcServer.Builder builder = RpcServer.builder()
@@ -61,6 +63,11 @@ public final class RpcServerAutoConfiguration {
 			}
 			if (server.getMaxConnectionAge() != null) {
 				builder.maxConnectionAge(server.getMaxConnectionAge());
+			}
+			if (server.getSsl().getBundle() != null) {
+				builder.tls(new SslBundleContexts(sslBundles).server(server.getSsl().getBundle(),
+						server.getSsl().getClientAuth(), "rpc.server.ssl.bundle"))
+					.tlsHandshakeTimeout(server.getSsl().getHandshakeTimeout());
 			}
 			interceptors.orderedStream().forEach(builder::interceptor);
 			RpcServiceBeans.addTo(builder, beanFactory);
