@@ -286,6 +286,10 @@ public final class RpcClient implements AutoCloseable {
 		 * is missing or malformed
 		 */
 		public T build() {
+			if (this.tlsServerName != null && this.tlsContext == null) {
+				throw new IllegalStateException("tlsServerName is set for " + this.name + ", but no TLS context"
+						+ " (tls(...)): the proxy would speak plaintext and the name would be ignored");
+			}
 			Framing wireFraming = (this.framing == RpcFraming.JSON_STREAM) ? Framing.JSON_STREAM
 					: Framing.LENGTH_PREFIXED;
 			return this.client.proxies.create(this.interfaceClass, new ProxySettings(this.name, this.version,
@@ -534,7 +538,8 @@ public final class RpcClient implements AutoCloseable {
 		 * trusted and whose key manager, if any, gives the client's own certificate for mutual TLS. A
 		 * supplier that gives a new context after a certificate was renewed serves the next
 		 * connections with it. Each server's certificate must match its host, or
-		 * {@link #tlsServerName}.
+		 * {@link #tlsServerName}: Netty's client contexts check host names unless built with
+		 * {@code endpointIdentificationAlgorithm(null)}.
 		 */
 		public Builder tls(Supplier<SslContext> context) {
 			this.tlsContext = checkClientContext(context);
@@ -590,6 +595,10 @@ public final class RpcClient implements AutoCloseable {
 		}
 
 		public RpcClient build() {
+			if (this.tlsServerName != null && this.tlsContext == null) {
+				throw new IllegalStateException("tlsServerName is set, but no TLS context (tls(...)): the client would"
+						+ " speak plaintext and the name would be ignored");
+			}
 			return new RpcClient(this);
 		}
 

@@ -65,7 +65,7 @@ public final class RpcServer implements AutoCloseable {
 	/** How long a TLS handshake may take, unless told otherwise. */
 	public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
-	/** How long a connection with no call in flight may go without sending anything, unless told otherwise. */
+	/** How long a connection with no call in flight may go without traffic, unless told otherwise. */
 	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
@@ -338,7 +338,7 @@ public final class RpcServer implements AutoCloseable {
 		}
 
 		/**
-		 * Closes a connection that has sent nothing, and has no call in flight, for
+		 * Closes a connection that has had no traffic at all, and no call in flight, for
 		 * {@code timeout}; 5 minutes by default, zero disables it. A jrpc client's keepalive pings keep
 		 * its connections open.
 		 */

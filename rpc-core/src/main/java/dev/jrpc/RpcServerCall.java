@@ -20,7 +20,9 @@ public interface RpcServerCall extends RpcCall {
 	 * The certificate chain the caller showed in the TLS handshake, which the server verified, its
 	 * own certificate first; empty over plaintext or when it showed none.
 	 */
-	List<X509Certificate> peerCertificates();
+	default List<X509Certificate> peerCertificates() {
+		return List.of();
+	}
 
 	/** The time the caller will still wait; empty when it sent no {@code timeout}. */
 	Optional<Duration> remainingTime();

@@ -78,6 +78,8 @@ class BadResponseTests {
 						(id) -> frame("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"x\":" + "[".repeat(100_000)
 								+ "]".repeat(100_000) + ",\"result\":\"Hello\"}"),
 						false, greet, RpcProtocolException.class, "could not be read"),
+				bad("an int result out of range", (id) -> frame(result(id, "3000000000")), false, add,
+						RpcProtocolException.class, "does not fit the return type"),
 				bad("a number of 100,000 digits", (id) -> frame(result(id, "1".repeat(100_000))), false, add,
 						RpcProtocolException.class, "could not be read"),
 				bad("bytes that are not UTF-8", (id) -> invalidUtf8Result(id), false, greet, RpcProtocolException.class,

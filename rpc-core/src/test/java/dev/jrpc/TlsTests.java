@@ -313,6 +313,9 @@ class TlsTests {
 			.withMessageContaining("SslContextBuilder.forServer");
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> RpcClient.builder().tls(() -> serverSide))
 			.withMessageContaining("SslContextBuilder.forClient");
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> RpcClient.builder().tlsServerName("greeter.jrpc.test").build())
+			.withMessageContaining("no TLS context");
 	}
 
 }

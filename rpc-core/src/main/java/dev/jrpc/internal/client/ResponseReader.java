@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
@@ -135,8 +137,8 @@ final class ResponseReader {
 
 	/**
 	 * Reads the result at the parser's current token into the call's return type. A result that is
-	 * valid JSON of another type fails the call alone; JSON that cannot be read at all is thrown, and
-	 * costs the connection.
+	 * valid JSON of another type (or a number out of the type's range), or that passes a read limit,
+	 * fails the call alone; JSON that cannot be read at all is thrown, and costs the connection.
 	 */
 	private static void complete(PendingCall call, JsonParser parser, ServerAddress server) {
 		ClientMethod method = call.method();
@@ -148,10 +150,14 @@ final class ResponseReader {
 		try {
 			call.complete(method.resultReader().readValue(parser));
 		}
-		catch (DatabindException ex) {
+		catch (DatabindException | InputCoercionException ex) {
 			call.complete(new CallFailure.Protocol(method.displayName() + ": the result from " + server
 					+ " does not fit the return type " + method.remote().resultType().toCanonical() + ": "
 					+ ex.getOriginalMessage(), ex));
+		}
+		catch (StreamConstraintsException ex) {
+			call.complete(new CallFailure.Protocol(method.displayName() + ": the result from " + server
+					+ " passes a read limit: " + ex.getOriginalMessage(), ex));
 		}
 	}
 

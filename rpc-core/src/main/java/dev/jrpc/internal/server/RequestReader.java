@@ -63,6 +63,8 @@ final class RequestReader {
 			if (name.equals(JsonRpc.PARAMS)) {
 				if (paramsSeen) {
 					header.duplicate = JsonRpc.PARAMS;
+					parser.skipChildren();
+					continue;
 				}
 				paramsSeen = true;
 				if (token != JsonToken.START_ARRAY && token != JsonToken.START_OBJECT) {
@@ -91,7 +93,7 @@ final class RequestReader {
 				header.read(name, parser);
 			}
 		}
-		if (header.isPing()) {
+		if (header.duplicate == null && header.isPing()) {
 			return new InboundRequest.Ping(header.id);
 		}
 		InboundRequest invalid = header.validate(this.methods);

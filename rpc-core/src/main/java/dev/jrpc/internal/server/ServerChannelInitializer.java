@@ -76,11 +76,10 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 
 	private void configure(ChannelPipeline pipeline, Framing framing) {
 		int maxFrameSize = this.settings.maxFrameSize();
-		// 3. Connections that send nothing for the idle timeout are closed unless a call is in flight
-		// (ServerConnection). Only reads are watched: a server writes only answers, so a connection with
-		// no call in flight writes nothing either, and watching writes would cost a listener per answer.
+		// 3. Connections with no traffic either way for the idle timeout are closed unless a call is in
+		// flight (ServerConnection). Writes count: a client slowly taking many answers is not idle.
 		if (!this.settings.idleTimeout().isZero()) {
-			pipeline.addLast("idle", new IdleStateHandler(this.settings.idleTimeout().toNanos(), 0, 0,
+			pipeline.addLast("idle", new IdleStateHandler(0, 0, this.settings.idleTimeout().toNanos(),
 					TimeUnit.NANOSECONDS));
 		}
 		// 4. Framing, failing as soon as a message passes the limit; each message that spans reads holds

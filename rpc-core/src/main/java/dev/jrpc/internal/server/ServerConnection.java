@@ -345,7 +345,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 	}
 
 	/**
-	 * Nothing read for the idle timeout. Without a call in flight the client has no use for the
+	 * No traffic for the idle timeout. Without a call in flight the client has no use for the
 	 * connection: a native one is sent away, as at its maximum age, so that a request the client is
 	 * writing just now is refused as not run rather than lost; a JSON stream is closed. A client
 	 * that has not taken its responses for that long is closed too, calls or not.

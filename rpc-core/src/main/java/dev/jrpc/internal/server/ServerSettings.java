@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxConnectionAge age after which a connection is sent away (± 10 %); zero for never
  * @param firstByteTimeout how long a new connection may take to begin its first message; zero disables it
  * @param messageReadTimeout how long a message may take to arrive whole, once begun; zero disables it
- * @param idleTimeout how long a connection with no call in flight may go without sending anything; zero disables it
+ * @param idleTimeout how long a connection with no call in flight may go without traffic; zero disables it
  * @param maxInboundBuffer most bytes all connections may hold of messages not yet read whole
  * @param tls gives the TLS context of each new connection, or null for plaintext
  * @param tlsHandshakeTimeout how long a TLS handshake may take

@@ -53,7 +53,18 @@ final class TlsGate extends ByteToMessageDecoder {
 			ctx.close();
 			return;
 		}
-		SslHandler tls = this.context.get().newHandler(ctx.alloc());
+		SslHandler tls;
+		try {
+			tls = this.context.get().newHandler(ctx.alloc());
+		}
+		catch (RuntimeException ex) {
+			// The server's own TLS configuration failed, not the client: said each time, as an error.
+			logger.error("Closing connection from {}: the server's TLS context could not be had", ctx.channel().remoteAddress(),
+					ex);
+			in.skipBytes(in.readableBytes());
+			ctx.close();
+			return;
+		}
 		tls.setHandshakeTimeout(this.handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		ctx.pipeline().replace(this, "tls", tls);
 	}

@@ -93,6 +93,11 @@ class RequestReaderTests {
 				+ "\"params\":[\"b\"]}").message()).contains("\"params\" appears more than once");
 		assertThat(readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"" + GREETER + ".greet\",\"params\":[\"a\"]}")
 			.id()).hasToString("null");
+		assertThat(readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"method\":\"rpc.ping\"}").code())
+			.as("a ping named twice is no ping").isEqualTo(RpcErrorCodes.INVALID_REQUEST);
+		assertThat(readInvalid("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + GREETER + ".add\",\"params\":[1,2],"
+				+ "\"params\":[\"not a number\"]}").code()).as("the second params is not bound")
+			.isEqualTo(RpcErrorCodes.INVALID_REQUEST);
 	}
 
 	private InboundRequest.Call readCall(String json) {

@@ -108,8 +108,8 @@ public class RpcProperties {
 		private Duration messageReadTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * How long a connection with no call in flight may go without sending anything before it
-		 * is closed; 0 disables it. A jrpc client's keepalive pings keep its connections open.
+		 * How long a connection with no call in flight may go without any traffic before it is
+		 * closed; 0 disables it. A jrpc client's keepalive pings keep its connections open.
 		 */
 		private Duration idleTimeout = Duration.ofMinutes(5);
 
