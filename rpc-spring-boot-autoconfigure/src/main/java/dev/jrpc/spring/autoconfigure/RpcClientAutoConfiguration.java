@@ -51,6 +51,11 @@ public final class RpcClientAutoConfiguration {
 		if (client.getSsl().getServerName() != null) {
 			builder.tlsServerName(client.getSsl().getServerName());
 		}
+		// Credentials first: the application's interceptors see them, and may replace them.
+		RpcClientInterceptor credentials = CredentialsInterceptor.of(client);
+		if (credentials != null) {
+			builder.interceptor(credentials);
+		}
 		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

@@ -314,8 +314,15 @@ public class RpcProperties {
 
 		private final ClientSsl ssl = new ClientSsl();
 
+		private final Authentication authentication = new Authentication();
+
 		public ClientSsl getSsl() {
 			return this.ssl;
+		}
+
+		/** Credentials sent with every call, unless a service has its own. */
+		public Authentication getAuthentication() {
+			return this.authentication;
 		}
 
 		public @Nullable String getAddress() {
@@ -604,6 +611,13 @@ public class RpcProperties {
 
 		private final ClientSsl ssl = new ClientSsl();
 
+		private final Authentication authentication = new Authentication();
+
+		/** Credentials sent with every call to this service, in place of rpc.client.authentication. */
+		public Authentication getAuthentication() {
+			return this.authentication;
+		}
+
 		/** TLS to this service's servers; unset members follow rpc.client.ssl. */
 		public ClientSsl getSsl() {
 			return this.ssl;
@@ -751,6 +765,60 @@ public class RpcProperties {
 
 		public void setServerName(@Nullable String serverName) {
 			this.serverName = serverName;
+		}
+
+	}
+
+	public static class Authentication {
+
+		/**
+		 * Bearer token sent in each request's meta.authorization member ("Bearer <token>").
+		 */
+		private @Nullable String bearerToken;
+
+		private final Basic basic = new Basic();
+
+		public @Nullable String getBearerToken() {
+			return this.bearerToken;
+		}
+
+		public void setBearerToken(@Nullable String bearerToken) {
+			this.bearerToken = bearerToken;
+		}
+
+		/** HTTP-Basic-style credentials, sent as "Basic <base64 of username:password>". */
+		public Basic getBasic() {
+			return this.basic;
+		}
+
+	}
+
+	public static class Basic {
+
+		/**
+		 * User name sent in each request's meta.authorization member.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password sent with the user name.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}
