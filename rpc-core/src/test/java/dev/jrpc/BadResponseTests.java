@@ -101,11 +101,7 @@ class BadResponseTests {
 		body.writeBytes(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":\"Hello ").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(new byte[] { (byte) 0xc3, 0x28 });
 		body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
-		byte[] bytes = body.toByteArray();
-		ByteArrayOutputStream frame = new ByteArrayOutputStream();
-		frame.writeBytes(new byte[] { 0, (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length });
-		frame.writeBytes(bytes);
-		return frame.toByteArray();
+		return frame(body.toByteArray());
 	}
 
 	@ParameterizedTest(name = "{0}")

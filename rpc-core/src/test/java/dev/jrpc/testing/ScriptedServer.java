@@ -3,13 +3,9 @@ package dev.jrpc.testing;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 
 import tools.jackson.databind.JsonNode;
@@ -20,25 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
  * from the request's id, however wrong they are, and may then close the connection. It plays a
  * broken or hostile server to the Java client. Loopback only; close it to end its threads.
  */
-public final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer extends LoopbackServer {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final ServerSocket socket;
-
-	private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
 	private final LongFunction<byte[]> answer;
 
 	private final boolean closeAfterAnswer;
 
 	private ScriptedServer(LongFunction<byte[]> answer, boolean closeAfterAnswer) throws IOException {
+		super("scripted-server");
 		this.answer = answer;
 		this.closeAfterAnswer = closeAfterAnswer;
-		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread acceptor = new Thread(this::accept, "scripted-server");
-		acceptor.setDaemon(true);
-		acceptor.start();
+		startAccepting();
 	}
 
 	/** A server answering each request with {@code answer} applied to the request's id. */
@@ -51,63 +41,32 @@ public final class ScriptedServer implements AutoCloseable {
 		return new ScriptedServer(answer, true);
 	}
 
-	/** {@code json} as one native frame: a 4-byte big-endian length, then its UTF-8 bytes. */
+	/** {@code json} as one native frame. */
 	public static byte[] frame(String json) {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		return frame(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** {@code body} as one native frame: a 4-byte big-endian length, then the bytes as they are. */
+	public static byte[] frame(byte[] body) {
 		return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
 	}
 
-	public int port() {
-		return this.socket.getLocalPort();
-	}
-
-	/** Connections accepted so far. */
-	public int connections() {
-		return this.accepted.size();
-	}
-
-	private void accept() {
-		while (!this.socket.isClosed()) {
-			try {
-				Socket connection = this.socket.accept();
-				this.accepted.add(connection);
-				Thread reader = new Thread(() -> serve(connection), "scripted-server-connection");
-				reader.setDaemon(true);
-				reader.start();
+	@Override
+	void serve(Socket connection) throws IOException {
+		DataInputStream in = new DataInputStream(connection.getInputStream());
+		OutputStream out = connection.getOutputStream();
+		while (true) {
+			byte[] body = new byte[in.readInt()];
+			in.readFully(body);
+			JsonNode request = json.readTree(body);
+			if (!request.has("id")) {
+				continue;
 			}
-			catch (IOException ex) {
+			out.write(this.answer.apply(request.get("id").asLong()));
+			out.flush();
+			if (this.closeAfterAnswer) {
 				return;
 			}
-		}
-	}
-
-	private void serve(Socket connection) {
-		try (DataInputStream in = new DataInputStream(connection.getInputStream());
-				OutputStream out = connection.getOutputStream()) {
-			while (true) {
-				byte[] body = new byte[in.readInt()];
-				in.readFully(body);
-				JsonNode request = json.readTree(body);
-				if (!request.has("id")) {
-					continue;
-				}
-				out.write(this.answer.apply(request.get("id").asLong()));
-				out.flush();
-				if (this.closeAfterAnswer) {
-					return;
-				}
-			}
-		}
-		catch (IOException ex) {
-			// closed
-		}
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.socket.close();
-		for (Socket connection : this.accepted) {
-			connection.close();
 		}
 	}
 
