@@ -31,6 +31,15 @@ public final class RpcErrorCodes {
 	/** The caller's deadline had passed before the call could start; it did not run. */
 	public static final int DEADLINE_EXCEEDED = -32002;
 
+	/**
+	 * The call carried no valid credentials where the server requires them, or carried credentials
+	 * the server could not verify; it did not run.
+	 */
+	public static final int UNAUTHENTICATED = -32003;
+
+	/** The caller is authenticated but not allowed to make this call; the service method did not run. */
+	public static final int PERMISSION_DENIED = -32004;
+
 	private RpcErrorCodes() {
 	}
 

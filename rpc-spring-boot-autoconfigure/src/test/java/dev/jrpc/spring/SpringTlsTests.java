@@ -1,7 +1,6 @@
 package dev.jrpc.spring;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -47,20 +46,16 @@ class SpringTlsTests {
 	@TempDir
 	static Path pem;
 
-	private static X509Bundle ca;
+	private static TestPki pki;
 
 	@BeforeAll
 	static void certificates() throws Exception {
-		ca = new CertificateBuilder().subject("CN=jrpc test CA").setIsCertificateAuthority(true).ecp256().buildSelfSigned();
-		write("ca", ca);
-		write("server", new CertificateBuilder().subject("CN=localhost").addSanIpAddress("127.0.0.1").ecp256()
-			.buildIssuedBy(ca));
-		write("client", new CertificateBuilder().subject("CN=billing").ecp256().buildIssuedBy(ca));
+		pki = new TestPki(pem);
+		pki.write("client", pki.issue("CN=billing"));
 	}
 
 	private static void write(String name, X509Bundle bundle) throws IOException {
-		Files.writeString(pem.resolve(name + ".crt"), bundle.getCertificatePEM());
-		Files.writeString(pem.resolve(name + ".key"), bundle.getPrivateKeyPEM());
+		pki.write(name, bundle);
 	}
 
 	private static String[] bundle(String bundle, String certificate, boolean withKeyStore) {

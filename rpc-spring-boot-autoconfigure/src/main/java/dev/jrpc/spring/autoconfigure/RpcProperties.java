@@ -122,8 +122,14 @@ public class RpcProperties {
 
 		private final ServerSsl ssl = new ServerSsl();
 
+		private final ServerSecurity security = new ServerSecurity();
+
 		public ServerSsl getSsl() {
 			return this.ssl;
+		}
+
+		public ServerSecurity getSecurity() {
+			return this.security;
 		}
 
 		public boolean isEnabled() {
@@ -674,6 +680,37 @@ public class RpcProperties {
 		public ServiceRetry getRetry() {
 			return this.retry;
 		}
+
+	}
+
+	public static class ServerSecurity {
+
+		/**
+		 * Whether every call must carry credentials the application's Spring Security accepts
+		 * (meta.authorization, or with mutual TLS the client certificate); a call without them is
+		 * answered -32003 and never reaches the service. With none, credentials a call carries are
+		 * still checked, and a call without them runs unauthenticated.
+		 */
+		private AuthenticationMode authentication = AuthenticationMode.NONE;
+
+		public AuthenticationMode getAuthentication() {
+			return this.authentication;
+		}
+
+		public void setAuthentication(AuthenticationMode authentication) {
+			this.authentication = authentication;
+		}
+
+	}
+
+	/** Whether the server requires callers to authenticate. */
+	public enum AuthenticationMode {
+
+		/** Calls without credentials run unauthenticated. */
+		NONE,
+
+		/** Calls without valid credentials are refused. */
+		REQUIRED
 
 	}
 

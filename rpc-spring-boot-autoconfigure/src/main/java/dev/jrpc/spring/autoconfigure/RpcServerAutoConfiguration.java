@@ -7,6 +7,7 @@ import dev.jrpc.spring.context.RpcServerLifecycle;
 import dev.jrpc.spring.context.RpcServiceBeans;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
 
 /**
  * The jrpc server: started when {@code rpc.server.enabled} is not false and the context holds at
@@ -29,6 +31,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties(RpcProperties.class)
 public final class RpcServerAutoConfiguration {
 
+	private static final String SPRING_SECURITY = "org.springframework.security.authentication.AuthenticationManager";
+
 	@Bean
 	@ConditionalOnMissingBean
 	RpcServerLifecycle rpcServerLifecycle(RpcProperties properties, ListableBeanFactory beanFactory,
@@ -37,6 +41,12 @@ public final class RpcServerAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles) {
 		return new RpcServerLifecycle(() -> {
 			RpcProperties.Server server = properties.getServer();
+			if (server.getSecurity().getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED
+					&& !ClassUtils.isPresent(SPRING_SECURITY, (beanFactory instanceof ConfigurableBeanFactory configurable)
+							? configurable.getBeanClassLoader() : null)) {
+				throw new IllegalStateException("rpc.server.security.authentication is required, but Spring Security"
+						+ " is not on the classpath to check credentials with: add spring-boot-starter-security");
+			}
 			RpcServer.Builder builder = RpcServer.builder()
 				.port(server.getPort())
 				.maxFrameSize(RpcJsonMappers.frameSize(server.getMaxFrameSize(), "rpc.server.max-frame-size"))
