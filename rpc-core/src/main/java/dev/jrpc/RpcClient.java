@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.jrpc.discovery.EndpointDiscovery;
+import dev.jrpc.internal.client.ClientObservations;
 import dev.jrpc.internal.client.ClientSettings;
 import dev.jrpc.internal.client.ClientTls;
 import dev.jrpc.internal.client.ProxyFactory;
@@ -21,6 +22,8 @@ import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
+import dev.jrpc.observation.RpcClientObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -112,8 +115,14 @@ public final class RpcClient implements AutoCloseable {
 				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval, builder.budgetMaxTokens,
 				builder.budgetTokenRatio, builder.backoffInitial, builder.backoffMultiplier, builder.backoffJitter,
 				builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime);
+		List<RpcClientInterceptor> interceptors = new ArrayList<>();
+		if (!builder.observationRegistry.isNoop()) {
+			// Outermost, so that what the other interceptors do is part of the call it observes.
+			interceptors.add(new ClientObservations(builder.observationRegistry, builder.observationConvention));
+		}
+		interceptors.addAll(builder.interceptors);
 		this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
-				builder.interceptors, builder.discovery, builder.discoveries);
+				interceptors, builder.discovery, builder.discoveries);
 		this.timeout = builder.timeout;
 		this.loadBalancing = builder.loadBalancing;
 		this.maxAttempts = builder.maxAttempts;
@@ -123,6 +132,16 @@ public final class RpcClient implements AutoCloseable {
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/** Connections to servers open now, over all proxies of this client. */
+	public int openConnections() {
+		return this.proxies.connections().openConnections();
+	}
+
+	/** Attempts of calls sent to a server and not yet answered, over all proxies of this client. */
+	public int callsInFlight() {
+		return this.proxies.connections().callsInFlight();
 	}
 
 	/** Starts building a proxy of {@code interfaceClass}. */
@@ -322,6 +341,10 @@ public final class RpcClient implements AutoCloseable {
 		private final Map<String, EndpointDiscovery> discoveries = new LinkedHashMap<>();
 
 		private final List<RpcClientInterceptor> interceptors = new ArrayList<>();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable RpcClientObservationConvention observationConvention;
 
 		private Duration keepaliveInterval = DEFAULT_KEEPALIVE_INTERVAL;
 
@@ -591,6 +614,22 @@ public final class RpcClient implements AutoCloseable {
 		/** Adds an interceptor around every call; interceptors run in the order they are added. */
 		public Builder interceptor(RpcClientInterceptor interceptor) {
 			this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+			return this;
+		}
+
+		/**
+		 * Observes every call with {@code registry}: a timer {@code rpc.client.call.duration}, and
+		 * with a tracing handler, a span whose context travels in the request's {@code meta}
+		 * ({@code traceparent}). The observation wraps the interceptors.
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = Objects.requireNonNull(registry, "registry");
+			return this;
+		}
+
+		/** Names and tags the observations with {@code convention} instead of the default one. */
+		public Builder observationConvention(RpcClientObservationConvention convention) {
+			this.observationConvention = Objects.requireNonNull(convention, "convention");
 			return this;
 		}
 

@@ -13,9 +13,12 @@ import dev.jrpc.discovery.ServiceRegistry;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.server.MethodTable;
 import dev.jrpc.internal.server.ServerAnnouncement;
+import dev.jrpc.internal.server.ServerObservations;
 import dev.jrpc.internal.server.ServerRuntime;
 import dev.jrpc.internal.server.ServerSettings;
 import dev.jrpc.internal.transport.PipelineStep;
+import dev.jrpc.observation.RpcServerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.internal.PlatformDependent;
@@ -80,6 +83,8 @@ public final class RpcServer implements AutoCloseable {
 
 	private final List<RpcServerInterceptor> interceptors;
 
+	private final @Nullable ServerObservations observations;
+
 	private final List<PipelineStep> firstSteps;
 
 	private final ServerAnnouncement announcement;
@@ -98,6 +103,8 @@ public final class RpcServer implements AutoCloseable {
 		this.methods = methods.build();
 		this.bootstrapCustomizer = builder.bootstrapCustomizer;
 		this.interceptors = List.copyOf(builder.interceptors);
+		this.observations = builder.observationRegistry.isNoop() ? null
+				: new ServerObservations(builder.observationRegistry, builder.observationConvention);
 		this.firstSteps = List.copyOf(builder.firstSteps);
 		this.announcement = new ServerAnnouncement(builder.registry, this.methods.registrableServices(),
 				builder.advertisedAddress, builder.host, builder.weight);
@@ -116,7 +123,7 @@ public final class RpcServer implements AutoCloseable {
 			throw new IllegalStateException("The jrpc server is already running");
 		}
 		ServerRuntime started = ServerRuntime.bind(this.settings, this.methods, this.mapper, this.interceptors,
-				this.firstSteps, this.bootstrapCustomizer);
+				this.observations, this.firstSteps, this.bootstrapCustomizer);
 		try {
 			this.announcement.register(started.localAddress().getPort());
 		}
@@ -166,6 +173,30 @@ public final class RpcServer implements AutoCloseable {
 		return running.localAddress().getPort();
 	}
 
+	/** Connections open now; 0 when the server is not running. */
+	public int openConnections() {
+		ServerRuntime running = this.runtime;
+		return (running != null) ? running.openConnections() : 0;
+	}
+
+	/** Calls read and not yet answered, running or waiting for a worker; 0 when not running. */
+	public int callsInFlight() {
+		ServerRuntime running = this.runtime;
+		return (running != null) ? running.callsInFlight() : 0;
+	}
+
+	/** Calls waiting for a worker; 0 when not running. */
+	public int callsWaiting() {
+		ServerRuntime running = this.runtime;
+		return (running != null) ? running.callsWaiting() : 0;
+	}
+
+	/** Calls refused as busy (-32001) since the server last started. */
+	public long callsRefusedBusy() {
+		ServerRuntime running = this.runtime;
+		return (running != null) ? running.callsRefusedBusy() : 0;
+	}
+
 	/** The names of the exported services, with their versions. */
 	public Set<String> services() {
 		return this.methods.services();
@@ -198,6 +229,10 @@ public final class RpcServer implements AutoCloseable {
 		private final java.util.List<Consumer<MethodTable.Builder>> services = new java.util.ArrayList<>();
 
 		private final java.util.List<RpcServerInterceptor> interceptors = new java.util.ArrayList<>();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable RpcServerObservationConvention observationConvention;
 
 		private @Nullable ServiceRegistry registry;
 
@@ -435,6 +470,23 @@ public final class RpcServer implements AutoCloseable {
 		/** Adds an interceptor around every call; interceptors run in the order they are added. */
 		public Builder interceptor(RpcServerInterceptor interceptor) {
 			this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+			return this;
+		}
+
+		/**
+		 * Observes every call with {@code registry}: a timer {@code rpc.server.call.duration}, and with
+		 * a tracing handler, a span continuing the caller's trace from the request's {@code meta}
+		 * ({@code traceparent}), in scope while the interceptors and the service method run. Requests
+		 * answered at once with an error are observed under the method {@code unknown}.
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = Objects.requireNonNull(registry, "registry");
+			return this;
+		}
+
+		/** Names and tags the observations with {@code convention} instead of the default one. */
+		public Builder observationConvention(RpcServerObservationConvention convention) {
+			this.observationConvention = Objects.requireNonNull(convention, "convention");
 			return this;
 		}
 

@@ -55,10 +55,14 @@ class ServerBusyTests {
 		Greeter remote = this.client.create(Greeter.class, "127.0.0.1:" + this.server.port());
 		CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> remote.sleep(10_000), this.callers);
 		assertThat(this.greeter.awaitStarted()).as("the slow call started").isTrue();
+		assertThat(this.server.callsInFlight()).isEqualTo(1);
+		assertThat(this.server.openConnections()).isEqualTo(1);
 
 		assertThatThrownBy(() -> remote.greet("Ada")).isInstanceOf(RpcRemoteException.class)
 			.hasMessageContaining("Greeter.greet")
 			.satisfies((ex) -> assertThat(((RpcRemoteException) ex).code()).isEqualTo(RpcErrorCodes.SERVER_BUSY));
+		assertThat(this.server.callsRefusedBusy()).isEqualTo(1);
+		assertThat(this.client.callsInFlight()).isEqualTo(1);
 
 		this.greeter.release();
 		assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slept 10000");

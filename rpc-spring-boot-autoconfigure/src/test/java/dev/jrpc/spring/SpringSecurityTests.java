@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.RpcClient;
@@ -32,6 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -112,9 +117,10 @@ class SpringSecurityTests {
 			Vault vault = vault(alice, server);
 			assertThat(vault.whoAmI()).isEqualTo("alice");
 			assertThat(vault.read()).isEqualTo("secret");
+			assertThat(vault.readLater().join()).isEqualTo("secret, later");
 			assertRefused(() -> vault.write("x"), RpcErrorCodes.PERMISSION_DENIED, "Permission denied");
 			assertRefused(vault(intruder, server)::whoAmI, RpcErrorCodes.UNAUTHENTICATED, "Authentication failed");
-			assertThat(server.getBean(GuardedVault.class).runs()).isEqualTo(2);
+			assertThat(server.getBean(GuardedVault.class).runs()).isEqualTo(3);
 		}
 	}
 
@@ -127,6 +133,10 @@ class SpringSecurityTests {
 			assertThat(vault.whoAmI()).isEqualTo("carol");
 			// Her token's authority is SCOPE_vault, not ROLE_READER.
 			assertRefused(vault::read, RpcErrorCodes.PERMISSION_DENIED, "Permission denied");
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> vault.readLater().join())
+				.havingCause()
+				.isInstanceOfSatisfying(RpcRemoteException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(RpcErrorCodes.PERMISSION_DENIED));
 			assertRefused(vault(forger, server)::whoAmI, RpcErrorCodes.UNAUTHENTICATED, "Authentication failed");
 			assertThat(server.getBean(GuardedVault.class).runs()).isEqualTo(1);
 		}
@@ -164,6 +174,71 @@ class SpringSecurityTests {
 			assertThat(vault.read()).isEqualTo("secret");
 			Vault unknown = client.proxy(Vault.class).address("127.0.0.1:" + port(server)).tls(() -> tls(stranger)).build();
 			assertRefused(unknown::whoAmI, RpcErrorCodes.UNAUTHENTICATED, "Authentication failed");
+			assertThat(server.getBean(GuardedVault.class).runs()).isEqualTo(2);
+			try (RpcClient alice = RpcClient.builder().interceptor(RpcCredentials.basic("alice", "alice-pw")).build()) {
+				Vault both = alice.proxy(Vault.class).address("127.0.0.1:" + port(server)).tls(() -> tls(billing)).build();
+				// Credentials shown in meta.authorization come before the certificate.
+				assertThat(both.whoAmI()).isEqualTo("alice");
+			}
+		}
+	}
+
+	@Test
+	void withoutRequirementACertificateNamingNoKnownUserLeavesTheCallerAnonymous() throws Exception {
+		X509Bundle stranger = pki.issue("CN=stranger");
+		X509Bundle nameless = pki.issue("O=jrpc, OU=no common name");
+		try (ConfigurableApplicationContext server = server(
+				"spring.ssl.bundle.pem.rpc.keystore.certificate=" + pki.location("server.crt"),
+				"spring.ssl.bundle.pem.rpc.keystore.private-key=" + pki.location("server.key"),
+				"spring.ssl.bundle.pem.rpc.truststore.certificate=" + pki.location("ca.crt"),
+				"rpc.server.ssl.bundle=rpc", "rpc.server.ssl.client-auth=need");
+				RpcClient client = RpcClient.builder().build()) {
+			for (X509Bundle certificate : List.of(stranger, nameless)) {
+				Vault vault = client.proxy(Vault.class).address("127.0.0.1:" + port(server)).tls(() -> tls(certificate))
+					.build();
+				assertThat(vault.whoAmI()).isEqualTo("anonymous");
+				assertRefused(vault::read, RpcErrorCodes.UNAUTHENTICATED, "Authentication required");
+			}
+		}
+	}
+
+	@Test
+	void credentialsThatCannotBeReadAreRefusedAndAFailingUserStoreIsTheServersError() throws IOException {
+		try (ConfigurableApplicationContext server = server();
+				Socket socket = new Socket("127.0.0.1", port(server))) {
+			socket.setSoTimeout(10_000);
+			int id = 0;
+			for (String authorization : List.of("\"Basic %%%\"", "\"Basic " + base64("no-colon") + "\"",
+					"\"Digest abc\"", "\"Bearer \"", "42")) {
+				assertThat(exchange(socket, whoAmI(++id, authorization))).contains("\"code\":-32003")
+					.contains("Authentication failed");
+			}
+			assertThat(exchange(socket, whoAmI(++id, "\"Basic " + base64("broken:x") + "\"")))
+				.contains("\"code\":-32603")
+				.contains("Credentials could not be checked");
+			assertThat(server.getBean(GuardedVault.class).runs()).isZero();
+		}
+	}
+
+	private static String whoAmI(int id, String authorizationJson) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + Vault.class.getName()
+				+ ".whoAmI\",\"params\":[],\"meta\":{\"authorization\":" + authorizationJson + "}}";
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theApplicationsOwnAuthenticationManagerChecksTheCredentials() {
+		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ManagedApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("rpc.server.port=0", "rpc.server.address=127.0.0.1", "rpc.server.security.authentication=required")
+			.run();
+				RpcClient service = client(RpcCredentials.basic("svc", "api-key"));
+				RpcClient other = client(RpcCredentials.basic("svc", "wrong"))) {
+			assertThat(vault(service, server).whoAmI()).isEqualTo("svc");
+			assertRefused(vault(other, server)::whoAmI, RpcErrorCodes.UNAUTHENTICATED, "Authentication failed");
 		}
 	}
 
@@ -186,7 +261,7 @@ class SpringSecurityTests {
 			socket.setSoTimeout(10_000);
 			assertThat(exchange(socket, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.ping\"}"))
 				.contains("\"result\":\"pong\"");
-			String basic = Base64.getEncoder().encodeToString("alice:alice-pw".getBytes(StandardCharsets.UTF_8));
+			String basic = base64("alice:alice-pw");
 			assertThat(exchange(socket, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"" + Vault.class.getName()
 					+ ".whoAmI\",\"params\":[],\"meta\":{\"authorization\":\"Basic " + basic + "\"}}"))
 				.contains("\"result\":\"alice\"");
@@ -223,7 +298,7 @@ class SpringSecurityTests {
 			.properties("rpc.server.port=0", "rpc.server.address=127.0.0.1", "rpc.server.security.authentication=required")
 			.run()
 			.close()).hasStackTraceContaining("rpc.server.security.authentication is required, but the application"
-					+ " defines no AuthenticationManager, UserDetailsService or JwtDecoder bean");
+					+ " defines no AuthenticationManager, AuthenticationProvider, UserDetailsService or JwtDecoder bean");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -234,9 +309,16 @@ class SpringSecurityTests {
 
 		@Bean
 		UserDetailsService users() {
-			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}alice-pw").roles("READER").build(),
+			InMemoryUserDetailsManager known = new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}alice-pw").roles("READER").build(),
 					User.withUsername("bob").password("{noop}bob-pw").roles("WRITER").build(),
 					User.withUsername("billing").password("{noop}unused").roles("READER").build());
+			return (name) -> {
+				if (name.equals("broken")) {
+					throw new IllegalStateException("the user store is down");
+				}
+				return known.loadUserByUsername(name);
+			};
 		}
 
 		@Bean
@@ -247,6 +329,23 @@ class SpringSecurityTests {
 				}
 				return Jwt.withTokenValue(token).header("alg", "none").subject("carol").claim("scope", "vault")
 					.issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(GuardedVault.class)
+	static class ManagedApplication {
+
+		@Bean
+		AuthenticationManager apiKeys() {
+			return (request) -> {
+				if (request.getName().equals("svc") && "api-key".equals(request.getCredentials())) {
+					return UsernamePasswordAuthenticationToken.authenticated("svc", null, List.of());
+				}
+				throw new BadCredentialsException("unknown key");
 			};
 		}
 

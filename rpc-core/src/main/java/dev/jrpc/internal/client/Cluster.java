@@ -166,6 +166,7 @@ final class Cluster {
 			}
 			this.count++;
 			this.current = member;
+			this.call.attemptedOn(member.connection().server());
 			member.connection().send(this.call, this);
 		}
 

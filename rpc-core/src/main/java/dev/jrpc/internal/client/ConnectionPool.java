@@ -70,6 +70,26 @@ public final class ConnectionPool {
 		}
 	}
 
+	/** Connections open now and taking calls. */
+	public synchronized int openConnections() {
+		int open = 0;
+		for (Entry entry : this.connections.values()) {
+			if (entry.connection.isReady()) {
+				open++;
+			}
+		}
+		return open;
+	}
+
+	/** Calls sent and not yet ended, over every connection. */
+	public synchronized int callsInFlight() {
+		int calls = 0;
+		for (Entry entry : this.connections.values()) {
+			calls += entry.connection.inFlight();
+		}
+		return calls;
+	}
+
 	/** Closes every open connection; calls in flight on them fail with a connection error. */
 	public synchronized void closeAll() {
 		this.closed = true;

@@ -36,6 +36,9 @@ final class OutgoingCall implements RpcClientCall {
 	/** Whether its caller stopped waiting: no attempt is made any more. */
 	private volatile boolean abandoned;
 
+	/** The server of the latest attempt, for observations. */
+	private volatile @Nullable ServerAddress lastServer;
+
 	/**
 	 * @param deadlineNanos the {@link System#nanoTime()} by which the answer must come
 	 * @param timeoutMillis the call's timeout in milliseconds, for messages
@@ -84,6 +87,16 @@ final class OutgoingCall implements RpcClientCall {
 		if (this.awaited) {
 			this.attempt = pending;
 		}
+	}
+
+	/** An attempt is made on {@code server}. */
+	void attemptedOn(ServerAddress server) {
+		this.lastServer = server;
+	}
+
+	/** The server of the latest attempt, or null when none was made. */
+	@Nullable ServerAddress lastServer() {
+		return this.lastServer;
 	}
 
 	boolean isAbandoned() {

@@ -179,6 +179,11 @@ public final class ProxyFactory implements AutoCloseable {
 		return new DnsEndpointDiscovery(this.dnsThread, this.dnsRefreshInterval).subscribe(name, version, listener);
 	}
 
+	/** The connections of every proxy made here. */
+	public ConnectionPool connections() {
+		return this.connections;
+	}
+
 	/** Ends every subscription and closes every connection; calls in flight fail. */
 	@Override
 	public void close() {

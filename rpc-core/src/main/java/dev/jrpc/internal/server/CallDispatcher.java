@@ -7,10 +7,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.jrpc.RpcErrorCodes;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,12 @@ final class CallDispatcher {
 
 	private final ServerInterceptorChain interceptors;
 
+	private final @Nullable ServerObservations observations;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Calls refused as busy, for metrics: no worker or place free, displaced, or the server stopping. */
+	private final LongAdder refusedBusy = new LongAdder();
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -48,13 +55,14 @@ final class CallDispatcher {
 	 * @param timer where waiting calls are checked against their deadlines
 	 */
 	CallDispatcher(CallExecutor executor, int capacity, ScheduledExecutorService timer,
-			ServerInterceptorChain interceptors) {
+			ServerInterceptorChain interceptors, @Nullable ServerObservations observations) {
 		this.executor = executor;
 		this.queue = new CallQueue(capacity, timer, (expired) -> {
 			this.executor.cancel(this.runNext);
 			deadlineExceeded((ServerCall) expired);
 		});
 		this.interceptors = interceptors;
+		this.observations = observations;
 	}
 
 	/**
@@ -64,7 +72,11 @@ final class CallDispatcher {
 	void dispatch(InboundRequest.Call request, CallResponder responder, ConnectionPeer peer, CallQueue.Lane lane) {
 		this.inFlight.incrementAndGet();
 		ServerCall call = new ServerCall(request, responder, peer, System.nanoTime(), this::callEnded);
+		if (this.observations != null) {
+			call.observe(this.observations.start(request.method(), request.metadata(), peer));
+		}
 		if (this.draining) {
+			this.refusedBusy.increment();
 			call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: shutting down"));
 			return;
 		}
@@ -88,6 +100,13 @@ final class CallDispatcher {
 		}
 	}
 
+	/** A request answered at once with the error {@code code}, without a call: observed, when calls are. */
+	void rejected(int code, ConnectionPeer peer) {
+		if (this.observations != null) {
+			this.observations.rejected(code, peer);
+		}
+	}
+
 	/**
 	 * The connection of {@code lane} closed: its calls still waiting will not run. Each is ended,
 	 * so that a stop does not wait for it, and its place is free at once.
@@ -101,13 +120,15 @@ final class CallDispatcher {
 		}
 	}
 
-	private static void displaced(ServerCall call) {
+	private void displaced(ServerCall call) {
+		this.refusedBusy.increment();
 		call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: the queue is full, and "
 				+ call.serverMethod().displayName() + " gave its place to a call from a connection with fewer calls"
 				+ " waiting; try again later"));
 	}
 
-	private static void busy(ServerCall call) {
+	private void busy(ServerCall call) {
+		this.refusedBusy.increment();
 		call.answer(new ServerCall.Outcome.Error(RpcErrorCodes.SERVER_BUSY, "Server busy: no worker is free for "
 				+ call.serverMethod().displayName() + "; try again later"));
 	}
@@ -138,6 +159,8 @@ final class CallDispatcher {
 			return;
 		}
 		Object returned;
+		Observation observation = call.observation();
+		Observation.Scope scope = (observation != null) ? observation.openScope() : null;
 		CurrentCall.set(call);
 		try {
 			returned = this.interceptors.invoke(call);
@@ -148,6 +171,9 @@ final class CallDispatcher {
 		}
 		finally {
 			CurrentCall.set(null);
+			if (scope != null) {
+				scope.close();
+			}
 		}
 		answerWhenDone(call, returned);
 	}
@@ -217,6 +243,21 @@ final class CallDispatcher {
 
 	int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/** Calls waiting for a worker now. */
+	int waiting() {
+		return this.queue.size();
+	}
+
+	/** Calls refused as busy so far, by the dispatcher and by connections going away. */
+	long refusedBusy() {
+		return this.refusedBusy.sum();
+	}
+
+	/** A connection going away refused a call as busy. */
+	void countRefusal() {
+		this.refusedBusy.increment();
 	}
 
 }

@@ -17,14 +17,16 @@ import io.netty.handler.ssl.SslHandler;
  * Read once per connection.
  *
  * @param address the peer's address
+ * @param local the server's own address on the connection
  * @param certificates the peer's verified certificate chain, its own certificate first
  */
-record ConnectionPeer(SocketAddress address, List<X509Certificate> certificates) {
+record ConnectionPeer(SocketAddress address, SocketAddress local, List<X509Certificate> certificates) {
 
 	/** The peer of {@code channel}, whose TLS handshake, if any, has ended. */
 	static ConnectionPeer of(Channel channel) {
 		SslHandler tls = channel.pipeline().get(SslHandler.class);
-		return new ConnectionPeer(channel.remoteAddress(), (tls != null) ? certificates(tls) : List.of());
+		return new ConnectionPeer(channel.remoteAddress(), channel.localAddress(),
+				(tls != null) ? certificates(tls) : List.of());
 	}
 
 	private static List<X509Certificate> certificates(SslHandler tls) {

@@ -17,6 +17,7 @@ import dev.jrpc.RpcServerCall;
 import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.protocol.RequestId;
 import io.netty.buffer.ByteBuf;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
+	/** Its observation, when the server observes calls; stopped as it is answered. */
+	private @Nullable Observation observation;
+
 	ServerCall(InboundRequest.Call request, CallResponder responder, ConnectionPeer peer, long receivedNanos,
 			Runnable onAnswered) {
 		this.request = request;
@@ -69,6 +73,15 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 		this.deadline = (request.timeoutMillis() >= 0) ? receivedNanos + request.timeoutMillis() * 1_000_000L
 				: CurrentCall.NO_DEADLINE;
 		this.onAnswered = onAnswered;
+	}
+
+	/** Observes it with {@code observation}, started; before it is queued. */
+	void observe(Observation observation) {
+		this.observation = observation;
+	}
+
+	@Nullable Observation observation() {
+		return this.observation;
 	}
 
 	ServerMethod serverMethod() {
@@ -100,6 +113,9 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 	void answer(Outcome outcome) {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
+		}
+		if (this.observation != null) {
+			ServerObservations.stop(this.observation, outcome);
 		}
 		try {
 			RequestId id = this.request.id();

@@ -200,6 +200,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if (request instanceof InboundRequest.Call call) {
 			if (this.goingAway && !(call.id().isAbsent() && !this.dispatcher.isDraining())) {
 				// A notification that arrives after an age goaway still runs: it cannot be sent again.
+				this.dispatcher.countRefusal();
 				refuse(call, responder);
 			}
 			else {
@@ -215,6 +216,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 			}
 		}
 		else if (request instanceof InboundRequest.Invalid invalid) {
+			this.dispatcher.rejected(invalid.code(), this.peer);
 			if (invalid.id().isAbsent()) {
 				responder.dropped();
 			}

@@ -17,6 +17,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ public final class ServerRuntime {
 	 * @throws IllegalStateException when the address cannot be bound
 	 */
 	public static ServerRuntime bind(ServerSettings settings, MethodTable methods, ObjectMapper mapper,
-			List<RpcServerInterceptor> interceptors, List<PipelineStep> firstSteps,
+			List<RpcServerInterceptor> interceptors, @Nullable ServerObservations observations, List<PipelineStep> firstSteps,
 			Consumer<ServerBootstrap> bootstrapCustomizer) {
 		Transport transport = Transport.detect();
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
@@ -72,7 +73,7 @@ public final class ServerRuntime {
 		// loop, a timer due every 10 ms while calls wait made the loop poll its selector about six
 		// times as often per call, and cost about 1 us of server CPU per call (issue 8's report).
 		CallDispatcher dispatcher = new CallDispatcher(workers, placesFor(settings), bossGroup,
-				new ServerInterceptorChain(interceptors));
+				new ServerInterceptorChain(interceptors), observations);
 		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
 			.channel(transport.serverChannelType())
@@ -112,6 +113,27 @@ public final class ServerRuntime {
 	/** Calls that may run or wait at once: the workers and the queue. */
 	private static int placesFor(ServerSettings settings) {
 		return (int) Math.min(Integer.MAX_VALUE, (long) settings.workerThreads() + settings.queueCapacity());
+	}
+
+	/** Connections open now. */
+	public int openConnections() {
+		// The group holds the listening channel too.
+		return Math.max(0, this.channels.size() - (this.serverChannel.isOpen() ? 1 : 0));
+	}
+
+	/** Calls read and not yet answered: running, or waiting for a worker. */
+	public int callsInFlight() {
+		return this.dispatcher.inFlight();
+	}
+
+	/** Calls waiting for a worker. */
+	public int callsWaiting() {
+		return this.dispatcher.waiting();
+	}
+
+	/** Calls refused as busy since the server started. */
+	public long callsRefusedBusy() {
+		return this.dispatcher.refusedBusy();
 	}
 
 	public InetSocketAddress localAddress() {

@@ -47,7 +47,7 @@ class ServerConnectionTests {
 
 	private void open(Duration maxConnectionAge, CallExecutor workers) {
 		CallDispatcher dispatcher = new CallDispatcher(workers, 1000, GlobalEventExecutor.INSTANCE,
-				new ServerInterceptorChain(List.of()));
+				new ServerInterceptorChain(List.of()), null);
 		this.connection = new ServerConnection(new RequestReader(this.methods), dispatcher,
 				new MessageWriter(this.mapper, Framing.LENGTH_PREFIXED, 1 << 20), 1 << 20, 10, maxConnectionAge,
 				new ReadGate());

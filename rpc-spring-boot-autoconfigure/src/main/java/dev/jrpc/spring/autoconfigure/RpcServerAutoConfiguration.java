@@ -33,6 +33,9 @@ public final class RpcServerAutoConfiguration {
 
 	private static final String SPRING_SECURITY = "org.springframework.security.authentication.AuthenticationManager";
 
+	/** The bean name of the authentication interceptor (RpcServerSecurityAutoConfiguration). */
+	private static final String AUTHENTICATION_INTERCEPTOR = "rpcAuthenticatingInterceptor";
+
 	@Bean
 	@ConditionalOnMissingBean
 	RpcServerLifecycle rpcServerLifecycle(RpcProperties properties, ListableBeanFactory beanFactory,
@@ -46,6 +49,13 @@ public final class RpcServerAutoConfiguration {
 							? configurable.getBeanClassLoader() : null)) {
 				throw new IllegalStateException("rpc.server.security.authentication is required, but Spring Security"
 						+ " is not on the classpath to check credentials with: add spring-boot-starter-security");
+			}
+			if (server.getSecurity().getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED
+					&& !beanFactory.containsBean(AUTHENTICATION_INTERCEPTOR)) {
+				// Else every call would run unauthenticated while the property says otherwise.
+				throw new IllegalStateException("rpc.server.security.authentication is required, but jrpc's"
+						+ " authentication (RpcServerSecurityAutoConfiguration) is excluded: include it, or set"
+						+ " rpc.server.security.authentication=none and authenticate in your own interceptor");
 			}
 			RpcServer.Builder builder = RpcServer.builder()
 				.port(server.getPort())

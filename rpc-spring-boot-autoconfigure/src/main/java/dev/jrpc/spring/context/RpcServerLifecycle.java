@@ -69,6 +69,11 @@ public class RpcServerLifecycle implements SmartLifecycle, SmartInitializingSing
 		return SmartLifecycle.DEFAULT_PHASE - 1024;
 	}
 
+	/** The server, or null when the context has not built it yet; never builds it. */
+	public @Nullable RpcServer builtServer() {
+		return this.server;
+	}
+
 	/** The server; built on first use if the context did not build it yet. */
 	public RpcServer server() {
 		if (this.server == null) {

@@ -1,6 +1,8 @@
 package dev.jrpc.spring.autoconfigure.security;
 
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.RpcErrorException;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,8 +28,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * {@link RpcErrorCodes#UNAUTHENTICATED}; a call method security refuses,
  * {@link RpcErrorCodes#PERMISSION_DENIED}, or {@code UNAUTHENTICATED} when it carried no
  * credentials. Neither answer says more; the reason is logged at debug level, never the
- * credentials. A client certificate that no authentication provider takes (the application maps
- * no certificates to users) leaves the caller unauthenticated: TLS verified it, and that is all.
+ * credentials. A client certificate shown without other credentials that names no user the
+ * application knows (or has no common name) leaves the caller unauthenticated, unless
+ * authentication is required: TLS verified it, and that is all. A user store that fails is the
+ * server's problem, not the caller's: logged as a warning and answered as an internal error.
  */
 final class AuthenticatingInterceptor implements RpcServerInterceptor, Ordered {
 
@@ -74,25 +78,48 @@ final class AuthenticatingInterceptor implements RpcServerInterceptor, Ordered {
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(caller);
 		this.contexts.setContext(context);
+		Object returned;
 		try {
-			return next.proceed();
+			returned = next.proceed();
 		}
-		catch (AccessDeniedException ex) {
-			if (caller == null) {
-				throw required(call, "method security requires an authenticated caller");
-			}
-			logger.debug("Call {} from {} denied: {}", call.wireName(), call.remoteAddress(), ex.getClass().getSimpleName());
-			throw new RpcErrorException(RpcErrorCodes.PERMISSION_DENIED, "Permission denied");
-		}
-		catch (AuthenticationException ex) {
-			throw required(call, "method security found no authenticated caller (" + ex.getClass().getSimpleName() + ")");
+		catch (AccessDeniedException | AuthenticationException ex) {
+			throw refusal(call, caller, ex);
 		}
 		finally {
 			this.contexts.clearContext();
 		}
+		if (returned instanceof CompletionStage<?> stage) {
+			// An asynchronous method's refusal may come in its future: answered the same way.
+			Authentication asyncCaller = caller;
+			return stage.handle((value, failure) -> {
+				Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure;
+				if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException) {
+					throw refusal(call, asyncCaller, (RuntimeException) cause);
+				}
+				if (failure != null) {
+					throw (failure instanceof CompletionException completion) ? completion : new CompletionException(failure);
+				}
+				return value;
+			});
+		}
+		return returned;
 	}
 
-	/** The authenticated caller, or null when the call shows no credentials. */
+	/** What a call that method security refused is answered. */
+	private static RpcErrorException refusal(RpcServerCall call, @Nullable Authentication caller, RuntimeException ex) {
+		if (ex instanceof AuthenticationException || caller == null) {
+			return required(call, "method security requires an authenticated caller (" + ex.getClass().getSimpleName()
+					+ ")");
+		}
+		logger.debug("Call {} from {} denied: {}", call.wireName(), call.remoteAddress(), ex.getClass().getSimpleName());
+		return new RpcErrorException(RpcErrorCodes.PERMISSION_DENIED, "Permission denied");
+	}
+
+	/**
+	 * The authenticated caller, or null when the call shows no credentials, or only a certificate
+	 * that names no user while authentication is not required.
+	 */
 	private @Nullable Authentication authenticate(RpcServerCall call) {
 		if (this.manager == null) {
 			return null;
@@ -107,18 +134,23 @@ final class AuthenticatingInterceptor implements RpcServerInterceptor, Ordered {
 		if (request == null) {
 			return null;
 		}
+		boolean certificate = request.getCredentials() instanceof X509Certificate;
 		Authentication result;
 		try {
 			result = this.manager.authenticate(request);
 		}
-		catch (ProviderNotFoundException ex) {
-			if (request.getCredentials() instanceof X509Certificate) {
-				// The application does not map certificates to users: TLS verified it, and that is all.
-				return null;
-			}
-			throw refused(call, "no authentication provider takes " + request.getClass().getSimpleName());
+		catch (AuthenticationServiceException ex) {
+			// The user store failed, not the caller: say so to the operator, not as bad credentials.
+			logger.warn("Could not check the credentials of call {} from {}", call.wireName(), call.remoteAddress(), ex);
+			throw new RpcErrorException(RpcErrorCodes.INTERNAL_ERROR, "Credentials could not be checked");
 		}
 		catch (AuthenticationException ex) {
+			if (certificate && !this.required) {
+				// TLS verified the certificate; that it names no user here leaves the caller anonymous.
+				logger.debug("Call {} from {}: its client certificate names no user ({}); it runs unauthenticated",
+						call.wireName(), call.remoteAddress(), ex.getClass().getSimpleName());
+				return null;
+			}
 			throw refused(call, ex.getClass().getSimpleName());
 		}
 		catch (RuntimeException ex) {
@@ -126,6 +158,9 @@ final class AuthenticatingInterceptor implements RpcServerInterceptor, Ordered {
 			throw new RpcErrorException(RpcErrorCodes.INTERNAL_ERROR, "Credentials could not be checked");
 		}
 		if (result == null || !result.isAuthenticated()) {
+			if (certificate && !this.required) {
+				return null;
+			}
 			throw refused(call, "no authentication provider accepted its credentials");
 		}
 		return result;

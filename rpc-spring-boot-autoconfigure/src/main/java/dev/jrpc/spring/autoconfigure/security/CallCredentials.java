@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads what a call shows to prove who makes it into an authentication request for Spring
@@ -34,13 +35,16 @@ final class CallCredentials {
 
 	/**
 	 * The authentication request of {@code call}, not yet authenticated, or null when it shows no
-	 * credentials.
+	 * credentials: neither {@code meta.authorization} nor a client certificate with a common name.
 	 * @throws BadCredentialsException when its credentials cannot be read
 	 */
 	@Nullable Authentication read(RpcServerCall call) {
-		String authorization = call.metadata().getString(RpcCredentials.AUTHORIZATION);
+		JsonNode authorization = call.metadata().get(RpcCredentials.AUTHORIZATION);
 		if (authorization != null) {
-			return fromAuthorization(authorization.strip());
+			if (!authorization.isString()) {
+				throw new BadCredentialsException("authorization is not a string");
+			}
+			return fromAuthorization(authorization.asString().strip());
 		}
 		List<X509Certificate> chain = call.peerCertificates();
 		if (!chain.isEmpty() && this.certificates != null) {

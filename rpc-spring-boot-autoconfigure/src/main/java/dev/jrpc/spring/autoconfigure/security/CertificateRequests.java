@@ -2,8 +2,10 @@ package dev.jrpc.spring.autoconfigure.security;
 
 import java.security.cert.X509Certificate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsByNameServiceWrapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
@@ -20,8 +22,16 @@ final class CertificateRequests {
 
 	private final SubjectX500PrincipalExtractor principals = new SubjectX500PrincipalExtractor();
 
-	Authentication request(X509Certificate certificate) {
-		return new PreAuthenticatedAuthenticationToken(this.principals.extractPrincipal(certificate), certificate);
+	/** The request for {@code certificate}, or null when its subject has no common name to name a user. */
+	@Nullable Authentication request(X509Certificate certificate) {
+		Object principal;
+		try {
+			principal = this.principals.extractPrincipal(certificate);
+		}
+		catch (AuthenticationException ex) {
+			return null;
+		}
+		return new PreAuthenticatedAuthenticationToken(principal, certificate);
 	}
 
 	/** What loads the user a certificate names from {@code users}, as Spring Security's {@code x509()} does. */

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +31,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Authentication of the calls the jrpc server takes, when Spring Security is on the classpath:
  * each call's credentials are checked by the application's {@link AuthenticationManager} bean,
- * or, where it defines none, by one built from its {@link UserDetailsService} and
- * {@link PasswordEncoder} beans as Spring Boot builds one for HTTP Basic; bearer tokens by its
+ * or, where it defines none, by its one {@link AuthenticationProvider} bean, or by one built from
+ * its {@link UserDetailsService} and {@link PasswordEncoder} beans as Spring Boot builds one for
+ * HTTP Basic; bearer tokens by its
  * {@code JwtDecoder} bean when it has one. The caller is then in the {@code SecurityContext} while
  * the service method runs. {@code rpc.server.security.authentication=required} refuses calls
  * without valid credentials.
@@ -51,23 +53,31 @@ public final class RpcServerSecurityAutoConfiguration {
 
 	private static final String PRE_AUTHENTICATION = "org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken";
 
-	@Bean
+	/** The name of the interceptor's bean, which a server requiring authentication must have. */
+	public static final String INTERCEPTOR_BEAN = "rpcAuthenticatingInterceptor";
+
+	@Bean(INTERCEPTOR_BEAN)
 	RpcServerInterceptor rpcAuthenticatingInterceptor(RpcProperties properties, ListableBeanFactory beans) {
-		ClassLoader classLoader = getClass().getClassLoader();
+		ClassLoader classLoader = (beans instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : getClass().getClassLoader();
 		boolean bearerTokens = ClassUtils.isPresent(BEARER_TOKEN, classLoader);
 		boolean certificates = ClassUtils.isPresent(PRE_AUTHENTICATION, classLoader);
 		boolean required = properties.getServer().getSecurity()
 			.getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED;
 		AuthenticationManager manager = manager(beans, bearerTokens && ClassUtils.isPresent(JWT_DECODER, classLoader),
 				certificates);
-		if (manager == null && required) {
-			throw new IllegalStateException("rpc.server.security.authentication is required, but the application"
-					+ " defines no AuthenticationManager, UserDetailsService or JwtDecoder bean to check credentials"
-					+ " with: define one, or set rpc.server.security.authentication=none");
-		}
 		if (manager == null) {
+			String jwtNote = (!bearerTokens && hasJwtDecoder(beans, classLoader))
+					? " (a JwtDecoder bean needs spring-security-oauth2-resource-server on the classpath)" : "";
+			if (required) {
+				throw new IllegalStateException("rpc.server.security.authentication is required, but the application"
+						+ " defines no AuthenticationManager, AuthenticationProvider, UserDetailsService or JwtDecoder"
+						+ " bean to check credentials with" + jwtNote
+						+ ": define one, or set rpc.server.security.authentication=none");
+			}
 			logger.info("Spring Security is on the classpath but the application defines no AuthenticationManager,"
-					+ " UserDetailsService or JwtDecoder bean: jrpc does not check the credentials calls show");
+					+ " AuthenticationProvider, UserDetailsService or JwtDecoder bean" + jwtNote
+					+ ": jrpc does not check the credentials calls show");
 		}
 		SecurityContextHolderStrategy contexts = beans.getBeanProvider(SecurityContextHolderStrategy.class)
 			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
@@ -87,12 +97,28 @@ public final class RpcServerSecurityAutoConfiguration {
 		}
 		AuthenticationManager application = SecurityBeans.unique(beans, AuthenticationManager.class);
 		if (application == null) {
-			application = fromUserDetails(beans, certificates);
+			// As Spring Security's global authentication: the one provider bean, else the user details.
+			AuthenticationProvider provider = beans.getBeanProvider(AuthenticationProvider.class).getIfUnique();
+			if (provider == null && beans.getBeanNamesForType(AuthenticationProvider.class).length > 1) {
+				logger.warn("jrpc found several AuthenticationProvider beans and none is @Primary; it checks"
+						+ " credentials with the UserDetailsService, if any. Define an AuthenticationManager bean to"
+						+ " choose.");
+			}
+			application = (provider != null) ? new ProviderManager(provider) : fromUserDetails(beans, certificates);
 		}
 		if (providers.isEmpty()) {
 			return application;
 		}
 		return new ProviderManager(providers, application);
+	}
+
+	private static boolean hasJwtDecoder(ListableBeanFactory beans, @Nullable ClassLoader classLoader) {
+		try {
+			return beans.getBeanNamesForType(ClassUtils.forName(JWT_DECODER, classLoader)).length > 0;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -26,7 +26,7 @@ class RpcServerSecurityAutoConfigurationTests {
 		.withBean(DefaultCalculator.class);
 
 	@Test
-	void authenticatesCallsWithTheApplicationsUsers() {
+	void contributesTheAuthenticatingInterceptorWhenTheApplicationHasUsers() {
 		this.runner.withBean(UserDetailsService.class,
 				() -> new InMemoryUserDetailsManager(User.withUsername("a").password("{noop}b").build()))
 			.run((context) -> assertThat(context).getBean(RpcServerInterceptor.class)
@@ -48,6 +48,17 @@ class RpcServerSecurityAutoConfigurationTests {
 				.hasStackTraceContaining("rpc.server.security.authentication is required, but Spring Security is not"
 						+ " on the classpath")
 				.hasStackTraceContaining("spring-boot-starter-security"));
+	}
+
+	@Test
+	void requiredAuthenticationWithTheSecurityAutoConfigurationExcludedFailsTheStartup() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RpcServerAutoConfiguration.class))
+			.withPropertyValues("rpc.server.port=0", "rpc.server.address=127.0.0.1",
+					"rpc.server.security.authentication=required")
+			.withBean(DefaultCalculator.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("jrpc's authentication (RpcServerSecurityAutoConfiguration) is excluded"));
 	}
 
 	@Test

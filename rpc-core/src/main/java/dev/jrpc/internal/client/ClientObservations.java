@@ -1,0 +1,77 @@
+package dev.jrpc.internal.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.jrpc.RpcClientCall;
+import dev.jrpc.RpcClientInterceptor;
+import dev.jrpc.RpcRemoteException;
+import dev.jrpc.observation.DefaultRpcClientObservationConvention;
+import dev.jrpc.observation.RpcClientObservationContext;
+import dev.jrpc.observation.RpcClientObservationConvention;
+import dev.jrpc.observation.RpcObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outermost client interceptor when observation is on: it observes each call, writes the trace
+ * context into the request's metadata as the observation starts (a tracing handler does it), and
+ * stops the observation before the caller gets the result or the failure.
+ */
+public final class ClientObservations implements RpcClientInterceptor {
+
+	private static final DefaultRpcClientObservationConvention DEFAULT = new DefaultRpcClientObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable RpcClientObservationConvention convention;
+
+	public ClientObservations(ObservationRegistry registry, @Nullable RpcClientObservationConvention convention) {
+		this.registry = registry;
+		this.convention = convention;
+	}
+
+	@Override
+	public CompletableFuture<@Nullable Object> intercept(RpcClientCall call, Next next) {
+		RpcClientObservationContext context = new RpcClientObservationContext(call);
+		Observation observation = RpcObservationDocumentation.CLIENT
+			.observation(this.convention, DEFAULT, () -> context, this.registry)
+			.start();
+		CompletableFuture<@Nullable Object> answer;
+		try {
+			answer = next.proceed();
+		}
+		catch (RuntimeException | Error ex) {
+			ended(observation, context, call, ex);
+			throw ex;
+		}
+		return answer.whenComplete((value, failure) -> ended(observation, context, call, failure));
+	}
+
+	private static void ended(Observation observation, RpcClientObservationContext context, RpcClientCall call,
+			@Nullable Throwable failure) {
+		if (call instanceof OutgoingCall outgoing && outgoing.lastServer() != null) {
+			ServerAddress server = outgoing.lastServer();
+			context.setServer(server.host(), server.port());
+		}
+		if (failure != null) {
+			Throwable cause = ReturnAdapters.unwrap(failure);
+			RpcRemoteException remote = remoteCause(cause);
+			if (remote != null) {
+				context.setStatusCode(remote.code());
+			}
+			observation.error(cause);
+		}
+		observation.stop();
+	}
+
+	private static @Nullable RpcRemoteException remoteCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RpcRemoteException remote) {
+				return remote;
+			}
+		}
+		return null;
+	}
+
+}
