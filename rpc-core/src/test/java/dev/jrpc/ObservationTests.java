@@ -169,6 +169,32 @@ class ObservationTests {
 	}
 
 	@Test
+	void callsFilteredOutByAPredicateOrFailedByAHandlerAreStillAnswered() {
+		ObservationRegistry filtered = ObservationRegistry.create();
+		filtered.observationConfig().observationPredicate((name, context) -> false);
+		ObservationRegistry failing = ObservationRegistry.create();
+		failing.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public void onStop(Observation.Context context) {
+				throw new IllegalStateException("a broken handler");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		});
+		for (ObservationRegistry registry : List.of(filtered, failing)) {
+			RpcServer server = server(registry, new DefaultGreeter());
+			assertThat(client(registry, server).greet("Ada")).isEqualTo("Hello, Ada");
+			try (RawClient raw = RawClient.connect(server.port())) {
+				raw.sendFrame(RawClient.request(1, "no.Such.method", "[]"));
+				assertThat(raw.readFrame().get("error").get("code").asInt()).isEqualTo(RpcErrorCodes.METHOD_NOT_FOUND);
+			}
+		}
+	}
+
+	@Test
 	void aTimeoutIsRecordedOnTheClientWithTheExceptionTheCallerGets() {
 		TestObservationRegistry clientSide = TestObservationRegistry.create();
 		RpcServer server = server(ObservationRegistry.NOOP, new DefaultGreeter());

@@ -12,6 +12,8 @@ import dev.jrpc.observation.RpcObservationDocumentation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outermost client interceptor when observation is on: it observes each call, writes the trace
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * stops the observation before the caller gets the result or the failure.
  */
 public final class ClientObservations implements RpcClientInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClientObservations.class);
 
 	private static final DefaultRpcClientObservationConvention DEFAULT = new DefaultRpcClientObservationConvention();
 
@@ -34,35 +38,41 @@ public final class ClientObservations implements RpcClientInterceptor {
 	@Override
 	public CompletableFuture<@Nullable Object> intercept(RpcClientCall call, Next next) {
 		RpcClientObservationContext context = new RpcClientObservationContext(call);
-		Observation observation = RpcObservationDocumentation.CLIENT
-			.observation(this.convention, DEFAULT, () -> context, this.registry)
-			.start();
-		CompletableFuture<@Nullable Object> answer;
+		Observation observation;
 		try {
-			answer = next.proceed();
+			observation = RpcObservationDocumentation.CLIENT
+				.observation(this.convention, DEFAULT, () -> context, this.registry)
+				.start();
 		}
-		catch (RuntimeException | Error ex) {
-			ended(observation, context, call, ex);
-			throw ex;
+		catch (RuntimeException ex) {
+			// A handler failed: the call goes on unobserved rather than failing.
+			logger.warn("Could not start the observation of a call to {}", call.wireName(), ex);
+			return next.proceed();
 		}
-		return answer.whenComplete((value, failure) -> ended(observation, context, call, failure));
+		return next.proceed().whenComplete((value, failure) -> ended(observation, context, call, failure));
 	}
 
+	/** Stops the observation with how the call ended; never throws, so the caller gets the call's own outcome. */
 	private static void ended(Observation observation, RpcClientObservationContext context, RpcClientCall call,
 			@Nullable Throwable failure) {
-		if (call instanceof OutgoingCall outgoing && outgoing.lastServer() != null) {
-			ServerAddress server = outgoing.lastServer();
-			context.setServer(server.host(), server.port());
-		}
-		if (failure != null) {
-			Throwable cause = ReturnAdapters.unwrap(failure);
-			RpcRemoteException remote = remoteCause(cause);
-			if (remote != null) {
-				context.setStatusCode(remote.code());
+		try {
+			if (call instanceof OutgoingCall outgoing && outgoing.lastServer() != null) {
+				ServerAddress server = outgoing.lastServer();
+				context.setServer(server.host(), server.port());
 			}
-			observation.error(cause);
+			if (failure != null) {
+				Throwable cause = ReturnAdapters.unwrap(failure);
+				RpcRemoteException remote = remoteCause(cause);
+				if (remote != null) {
+					context.setStatusCode(remote.code());
+				}
+				observation.error(cause);
+			}
+			observation.stop();
 		}
-		observation.stop();
+		catch (RuntimeException ex) {
+			logger.warn("Could not stop the observation of a call to {}", call.wireName(), ex);
+		}
 	}
 
 	private static @Nullable RpcRemoteException remoteCause(Throwable failure) {

@@ -159,7 +159,7 @@ final class CallDispatcher {
 			return;
 		}
 		Object returned;
-		Observation observation = call.observation();
+		ServerObservations.Observed observation = call.observation();
 		Observation.Scope scope = (observation != null) ? observation.openScope() : null;
 		CurrentCall.set(call);
 		try {

@@ -17,7 +17,6 @@ import dev.jrpc.RpcServerCall;
 import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.protocol.RequestId;
 import io.netty.buffer.ByteBuf;
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 	private final AtomicBoolean answered = new AtomicBoolean();
 
 	/** Its observation, when the server observes calls; stopped as it is answered. */
-	private @Nullable Observation observation;
+	private ServerObservations.@Nullable Observed observation;
 
 	ServerCall(InboundRequest.Call request, CallResponder responder, ConnectionPeer peer, long receivedNanos,
 			Runnable onAnswered) {
@@ -76,11 +75,11 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 	}
 
 	/** Observes it with {@code observation}, started; before it is queued. */
-	void observe(Observation observation) {
+	void observe(ServerObservations.@Nullable Observed observation) {
 		this.observation = observation;
 	}
 
-	@Nullable Observation observation() {
+	ServerObservations.@Nullable Observed observation() {
 		return this.observation;
 	}
 
@@ -114,10 +113,10 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
-		if (this.observation != null) {
-			ServerObservations.stop(this.observation, outcome);
-		}
 		try {
+			if (this.observation != null) {
+				this.observation.stop(outcome);
+			}
 			RequestId id = this.request.id();
 			if (id.isAbsent()) {
 				this.responder.dropped();

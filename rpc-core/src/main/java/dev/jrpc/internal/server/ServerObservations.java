@@ -13,6 +13,8 @@ import dev.jrpc.observation.RpcServerObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Observes the calls a server takes when observation is on: each call's observation starts as it
@@ -23,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@code unknown}.
  */
 public final class ServerObservations {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerObservations.class);
 
 	private static final DefaultRpcServerObservationConvention DEFAULT = new DefaultRpcServerObservationConvention();
 
@@ -35,43 +39,86 @@ public final class ServerObservations {
 		this.convention = convention;
 	}
 
-	/** The started observation of a call to {@code method}, named {@code <service>/<method>}. */
-	Observation start(ServerMethod method, RpcMetadata metadata, ConnectionPeer peer) {
-		return observation(method.serviceName() + "/" + method.method().getName(), metadata, peer).start();
+	/**
+	 * The started observation of a call to {@code method}, named {@code <service>/<method>}, or
+	 * null when starting it failed (a handler threw): the call goes on unobserved.
+	 */
+	@Nullable Observed start(ServerMethod method, RpcMetadata metadata, ConnectionPeer peer) {
+		try {
+			RpcServerObservationContext context = context(method.serviceName() + "/" + method.method().getName(),
+					metadata, peer);
+			return new Observed(observation(context).start(), context);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not start the observation of a call to {}", method.displayName(), ex);
+			return null;
+		}
 	}
 
 	/** Observes a request answered at once with {@code code}, naming no method the server runs. */
 	void rejected(int code, ConnectionPeer peer) {
-		Observation observation = observation(RpcServerObservationContext.UNKNOWN_METHOD, RpcMetadata.empty(), peer);
-		((RpcServerObservationContext) observation.getContext()).setOutcome(code, null);
-		observation.start().stop();
+		try {
+			RpcServerObservationContext context = context(RpcServerObservationContext.UNKNOWN_METHOD,
+					RpcMetadata.empty(), peer);
+			context.setOutcome(code, null);
+			observation(context).start().stop();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not observe a request answered with {}", code, ex);
+		}
 	}
 
-	private Observation observation(String method, RpcMetadata metadata, ConnectionPeer peer) {
+	private static RpcServerObservationContext context(String method, RpcMetadata metadata, ConnectionPeer peer) {
 		SocketAddress local = peer.local();
 		String host = (local instanceof InetSocketAddress inet) ? inet.getHostString() : String.valueOf(local);
 		int port = (local instanceof InetSocketAddress inet) ? inet.getPort() : -1;
-		RpcServerObservationContext context = new RpcServerObservationContext(method, metadata, host, port);
+		return new RpcServerObservationContext(method, metadata, host, port);
+	}
+
+	/**
+	 * The observation of {@code context}. A predicate may turn it into a no-op observation with a
+	 * context of its own: the context is therefore always the one made here, never read back.
+	 */
+	private Observation observation(RpcServerObservationContext context) {
 		return RpcObservationDocumentation.SERVER.observation(this.convention, DEFAULT, () -> context, this.registry);
 	}
 
-	/** Stops {@code observation} with how its call ended. */
-	static void stop(Observation observation, ServerCall.Outcome outcome) {
-		RpcServerObservationContext context = (RpcServerObservationContext) observation.getContext();
-		if (outcome instanceof ServerCall.Outcome.Thrown thrown) {
-			Throwable failure = thrown.failure();
-			if (failure instanceof RpcErrorException refusal) {
-				context.setOutcome(refusal.code(), null);
-			}
-			else {
-				context.setOutcome(RpcErrorCodes.APPLICATION_ERROR, failure.getClass().getName());
-				observation.error(failure);
-			}
-		}
-		else if (outcome instanceof ServerCall.Outcome.Error error) {
-			context.setOutcome(error.code(), null);
-		}
-		observation.stop();
-	}
+	/** A call's started observation and its context. */
+	record Observed(Observation observation, RpcServerObservationContext context) {
 
+		/** Opens its scope on the current thread, or returns null when a handler threw. */
+		Observation.@Nullable Scope openScope() {
+			try {
+				return this.observation.openScope();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not open the scope of an observation", ex);
+				return null;
+			}
+		}
+
+		/** Stops it with how its call ended; never throws, so that the call is answered whatever a handler does. */
+		void stop(ServerCall.Outcome outcome) {
+			try {
+				if (outcome instanceof ServerCall.Outcome.Thrown thrown) {
+					Throwable failure = thrown.failure();
+					if (failure instanceof RpcErrorException refusal) {
+						this.context.setOutcome(refusal.code(), null);
+					}
+					else {
+						this.context.setOutcome(RpcErrorCodes.APPLICATION_ERROR, failure.getClass().getName());
+						this.observation.error(failure);
+					}
+				}
+				else if (outcome instanceof ServerCall.Outcome.Error error) {
+					this.context.setOutcome(error.code(), null);
+				}
+				this.observation.stop();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not stop the observation of a call", ex);
+			}
+		}
+
+	}
 }
