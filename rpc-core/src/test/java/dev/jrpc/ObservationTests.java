@@ -180,6 +180,11 @@ class ObservationTests {
 			}
 
 			@Override
+			public void onScopeClosed(Observation.Context context) {
+				throw new IllegalStateException("a broken handler");
+			}
+
+			@Override
 			public boolean supportsContext(Observation.Context context) {
 				return true;
 			}

@@ -172,7 +172,7 @@ final class CallDispatcher {
 		finally {
 			CurrentCall.set(null);
 			if (scope != null) {
-				scope.close();
+				ServerObservations.Observed.close(scope);
 			}
 		}
 		answerWhenDone(call, returned);

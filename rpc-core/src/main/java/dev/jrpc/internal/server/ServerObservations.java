@@ -97,6 +97,16 @@ public final class ServerObservations {
 			}
 		}
 
+		/** Closes {@code scope}; never throws, so that the call is answered whatever a handler does. */
+		static void close(Observation.Scope scope) {
+			try {
+				scope.close();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not close the scope of an observation", ex);
+			}
+		}
+
 		/** Stops it with how its call ended; never throws, so that the call is answered whatever a handler does. */
 		void stop(ServerCall.Outcome outcome) {
 			try {
