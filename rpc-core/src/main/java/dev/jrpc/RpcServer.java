@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.ServiceRegistry;
@@ -175,26 +176,28 @@ public final class RpcServer implements AutoCloseable {
 
 	/** Connections open now; 0 when the server is not running. */
 	public int openConnections() {
-		ServerRuntime running = this.runtime;
-		return (running != null) ? running.openConnections() : 0;
+		return (int) fromRuntime(ServerRuntime::openConnections);
 	}
 
 	/** Calls read and not yet answered, running or waiting for a worker; 0 when not running. */
 	public int callsInFlight() {
-		ServerRuntime running = this.runtime;
-		return (running != null) ? running.callsInFlight() : 0;
+		return (int) fromRuntime(ServerRuntime::callsInFlight);
 	}
 
 	/** Calls waiting for a worker; 0 when not running. */
 	public int callsWaiting() {
-		ServerRuntime running = this.runtime;
-		return (running != null) ? running.callsWaiting() : 0;
+		return (int) fromRuntime(ServerRuntime::callsWaiting);
 	}
 
 	/** Calls refused as busy (-32001) since the server last started. */
 	public long callsRefusedBusy() {
+		return fromRuntime(ServerRuntime::callsRefusedBusy);
+	}
+
+	/** {@code figure} of the running server, or 0 when it is not running. */
+	private long fromRuntime(ToLongFunction<ServerRuntime> figure) {
 		ServerRuntime running = this.runtime;
-		return (running != null) ? running.callsRefusedBusy() : 0;
+		return (running != null) ? figure.applyAsLong(running) : 0;
 	}
 
 	/** The names of the exported services, with their versions. */

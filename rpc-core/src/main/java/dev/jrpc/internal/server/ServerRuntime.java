@@ -62,7 +62,8 @@ public final class ServerRuntime {
 	 * @throws IllegalStateException when the address cannot be bound
 	 */
 	public static ServerRuntime bind(ServerSettings settings, MethodTable methods, ObjectMapper mapper,
-			List<RpcServerInterceptor> interceptors, @Nullable ServerObservations observations, List<PipelineStep> firstSteps,
+			List<RpcServerInterceptor> interceptors, @Nullable ServerObservations observations,
+			List<PipelineStep> firstSteps,
 			Consumer<ServerBootstrap> bootstrapCustomizer) {
 		Transport transport = Transport.detect();
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
@@ -118,7 +119,13 @@ public final class ServerRuntime {
 	/** Connections open now. */
 	public int openConnections() {
 		// The group holds the listening channel too.
-		return Math.max(0, this.channels.size() - (this.serverChannel.isOpen() ? 1 : 0));
+		int connections = 0;
+		for (Channel channel : this.channels) {
+			if (channel != this.serverChannel) {
+				connections++;
+			}
+		}
+		return connections;
 	}
 
 	/** Calls read and not yet answered: running, or waiting for a worker. */

@@ -3,6 +3,7 @@ package dev.jrpc.spring.autoconfigure;
 import dev.jrpc.RpcServer;
 import dev.jrpc.RpcServerInterceptor;
 import dev.jrpc.spring.RpcService;
+import dev.jrpc.spring.autoconfigure.security.RpcServerSecurityAutoConfiguration;
 import dev.jrpc.spring.context.RpcServerLifecycle;
 import dev.jrpc.spring.context.RpcServiceBeans;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -33,8 +34,6 @@ public final class RpcServerAutoConfiguration {
 
 	private static final String SPRING_SECURITY = "org.springframework.security.authentication.AuthenticationManager";
 
-	/** The bean name of the authentication interceptor (RpcServerSecurityAutoConfiguration). */
-	private static final String AUTHENTICATION_INTERCEPTOR = "rpcAuthenticatingInterceptor";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -44,18 +43,8 @@ public final class RpcServerAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles) {
 		return new RpcServerLifecycle(() -> {
 			RpcProperties.Server server = properties.getServer();
-			if (server.getSecurity().getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED
-					&& !ClassUtils.isPresent(SPRING_SECURITY, (beanFactory instanceof ConfigurableBeanFactory configurable)
-							? configurable.getBeanClassLoader() : null)) {
-				throw new IllegalStateException("rpc.server.security.authentication is required, but Spring Security"
-						+ " is not on the classpath to check credentials with: add spring-boot-starter-security");
-			}
-			if (server.getSecurity().getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED
-					&& !beanFactory.containsBean(AUTHENTICATION_INTERCEPTOR)) {
-				// Else every call would run unauthenticated while the property says otherwise.
-				throw new IllegalStateException("rpc.server.security.authentication is required, but jrpc's"
-						+ " authentication (RpcServerSecurityAutoConfiguration) is excluded: include it, or set"
-						+ " rpc.server.security.authentication=none and authenticate in your own interceptor");
+			if (server.getSecurity().getAuthentication() == RpcProperties.AuthenticationMode.REQUIRED) {
+				checkAuthenticationPossible(beanFactory);
 			}
 			RpcServer.Builder builder = RpcServer.builder()
 				.port(server.getPort())
@@ -94,6 +83,25 @@ public final class RpcServerAutoConfiguration {
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}, environment);
+	}
+
+	/**
+	 * Refuses to start a server that requires authentication without anything to authenticate
+	 * with: every call would otherwise run unauthenticated while the property says otherwise.
+	 */
+	private static void checkAuthenticationPossible(ListableBeanFactory beanFactory) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : null;
+		if (!ClassUtils.isPresent(SPRING_SECURITY, classLoader)) {
+			throw new IllegalStateException("rpc.server.security.authentication is required, but Spring Security"
+					+ " is not on the classpath to check credentials with: add spring-boot-starter-security");
+		}
+		// A compile-time constant: reading it loads nothing of Spring Security.
+		if (!beanFactory.containsBean(RpcServerSecurityAutoConfiguration.INTERCEPTOR_BEAN)) {
+			throw new IllegalStateException("rpc.server.security.authentication is required, but jrpc's"
+					+ " authentication (RpcServerSecurityAutoConfiguration) is excluded: include it, or set"
+					+ " rpc.server.security.authentication=none and authenticate in your own interceptor");
+		}
 	}
 
 }
