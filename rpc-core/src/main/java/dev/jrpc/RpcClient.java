@@ -144,6 +144,66 @@ public final class RpcClient implements AutoCloseable {
 		return this.proxies.connections().callsInFlight();
 	}
 
+	/**
+	 * Every interface this client made a proxy for, with the endpoints it calls and what is known of
+	 * them now; proxies of the same interface and address are one entry.
+	 */
+	public List<Reference> references() {
+		return this.proxies.references();
+	}
+
+	/**
+	 * An interface this client calls, and where.
+	 * @param type the interface
+	 * @param service the service name it calls, empty for plain method names
+	 * @param version the service version, empty when it has none
+	 * @param target the address it was given ({@code host:port[,...]} or {@code scheme:///name}),
+	 * or {@code registry}
+	 * @param endpoints the endpoints its discovery gives now
+	 */
+	public record Reference(Class<?> type, String service, String version, String target,
+			List<EndpointStatus> endpoints) {
+
+		public Reference {
+			endpoints = List.copyOf(endpoints);
+		}
+
+		/** Whether a call has somewhere to go: an endpoint is connected or can be connected to. */
+		public boolean isAvailable() {
+			return this.endpoints.stream().anyMatch((endpoint) -> endpoint.state().isAvailable());
+		}
+
+	}
+
+	/**
+	 * An endpoint of a {@link Reference}.
+	 * @param lastFailure why its last connection attempt failed, or null when it did not
+	 */
+	public record EndpointStatus(String host, int port, EndpointState state, @Nullable String lastFailure) {
+	}
+
+	/** What the client knows of an endpoint. */
+	public enum EndpointState {
+
+		/** A connection is open and takes calls. */
+		CONNECTED,
+
+		/** No connection is open and none has failed: the next call opens one. */
+		IDLE,
+
+		/** Its last connection attempt failed; calls go elsewhere while it rests, then it is tried again. */
+		UNREACHABLE,
+
+		/** Set aside for a while after repeated timeouts. */
+		EJECTED;
+
+		/** Whether calls may go to it now. */
+		public boolean isAvailable() {
+			return this == CONNECTED || this == IDLE;
+		}
+
+	}
+
 	/** Starts building a proxy of {@code interfaceClass}. */
 	public <T> ProxyBuilder<T> proxy(Class<T> interfaceClass) {
 		return new ProxyBuilder<>(this, interfaceClass);

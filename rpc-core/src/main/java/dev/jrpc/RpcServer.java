@@ -1,5 +1,6 @@
 package dev.jrpc;
 
+import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -203,6 +204,64 @@ public final class RpcServer implements AutoCloseable {
 	/** The names of the exported services, with their versions. */
 	public Set<String> services() {
 		return this.methods.services();
+	}
+
+	/** Every exported service with its methods and the names they answer to on the wire. */
+	public List<ExportedService> exportedServices() {
+		return this.methods.exported();
+	}
+
+	/** The address the server listens on, or null when it is not running. */
+	public @Nullable InetSocketAddress boundAddress() {
+		ServerRuntime running = this.runtime;
+		return (running != null) ? running.localAddress() : null;
+	}
+
+	/** The endpoint the registry announces to clients, or null while nothing is registered. */
+	public @Nullable Endpoint advertisedEndpoint() {
+		return this.announcement.registeredEndpoint();
+	}
+
+	/** Whether the services are announced to a registry now. */
+	public RegistryState registryState() {
+		return this.announcement.state();
+	}
+
+	/**
+	 * An exported service.
+	 * @param name its name on the wire, empty when it is exported with plain method names
+	 * @param version its version, empty when it has none
+	 * @param type the exported interface
+	 * @param methods its methods, each with the name it answers to
+	 */
+	public record ExportedService(String name, String version, Class<?> type, List<ExportedMethod> methods) {
+
+		public ExportedService {
+			methods = List.copyOf(methods);
+		}
+
+	}
+
+	/**
+	 * An exported method.
+	 * @param wireName the JSON-RPC method name it answers to
+	 * @param method the interface method it runs
+	 */
+	public record ExportedMethod(String wireName, Method method) {
+	}
+
+	/** Whether a server's services are announced to a registry. */
+	public enum RegistryState {
+
+		/** The server has no registry: clients find it by its address. */
+		NONE,
+
+		/** Every service that can be registered is announced. */
+		REGISTERED,
+
+		/** The server has a registry and announces nothing: it is not running, or exports only plain names. */
+		NOT_REGISTERED
+
 	}
 
 	/** Builds an {@link RpcServer}; every setting has a default. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLException;
 
+import dev.jrpc.RpcClient;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
 import io.netty.bootstrap.Bootstrap;
@@ -133,6 +134,24 @@ final class ClientConnection {
 		this.ejections = Math.min(this.ejections + 1, 10);
 		this.ejectedUntil = now + baseNanos * this.ejections;
 		this.consecutiveTimeouts.set(0);
+	}
+
+	/** What is known of its health at {@code now}, for status views. */
+	RpcClient.EndpointStatus status(long now) {
+		RpcClient.EndpointState state;
+		if (isEjected(now)) {
+			state = RpcClient.EndpointState.EJECTED;
+		}
+		else if (isReady()) {
+			state = RpcClient.EndpointState.CONNECTED;
+		}
+		else if (hasFailed()) {
+			state = RpcClient.EndpointState.UNREACHABLE;
+		}
+		else {
+			state = RpcClient.EndpointState.IDLE;
+		}
+		return new RpcClient.EndpointStatus(this.server.host(), this.server.port(), state, this.lastFailure);
 	}
 
 	/** What is known of its health, for messages. */

@@ -3,15 +3,19 @@ package dev.jrpc.internal.client;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
+import dev.jrpc.RpcClient;
 import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.EndpointDiscovery;
@@ -55,6 +59,15 @@ public final class ProxyFactory implements AutoCloseable {
 	private final Map<GroupKey, EndpointGroup> groups = new ConcurrentHashMap<>();
 
 	private record GroupKey(String source, String name, String version, ConnectionKind kind) {
+	}
+
+	/**
+	 * The proxies made here, one entry per interface and endpoint set however many proxies share
+	 * them: as bounded as {@link #groups}.
+	 */
+	private final Set<ProxyReference> references = ConcurrentHashMap.newKeySet();
+
+	private record ProxyReference(Class<?> type, String service, String version, String target, EndpointGroup group) {
 	}
 
 	private final Duration dnsRefreshInterval;
@@ -101,6 +114,9 @@ public final class ProxyFactory implements AutoCloseable {
 			}
 		}
 		EndpointGroup group = group(type, settings);
+		String address = settings.address();
+		this.references.add(new ProxyReference(type, service, settings.version(),
+				(address == null || address.isBlank()) ? "registry" : address.strip(), group));
 		Cluster cluster = new Cluster(group, balancer(settings), this.clusterSettings.withMaxAttempts(settings.maxAttempts()),
 				this.callbackExecutor, this.eventLoops);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
@@ -179,6 +195,24 @@ public final class ProxyFactory implements AutoCloseable {
 		return new DnsEndpointDiscovery(this.dnsThread, this.dnsRefreshInterval).subscribe(name, version, listener);
 	}
 
+	/** Every interface a proxy was made for, with the endpoints it calls and their state now. */
+	public List<RpcClient.Reference> references() {
+		long now = this.ticker.nanoTime();
+		List<RpcClient.Reference> views = new ArrayList<>(this.references.size());
+		for (ProxyReference reference : this.references) {
+			List<RpcClient.EndpointStatus> endpoints = new ArrayList<>();
+			for (Member member : reference.group().members()) {
+				endpoints.add(member.connection().status(now));
+			}
+			views.add(new RpcClient.Reference(reference.type(), reference.service(), reference.version(),
+					reference.target(), endpoints));
+		}
+		views.sort(Comparator.comparing((RpcClient.Reference view) -> view.type().getName())
+			.thenComparing(RpcClient.Reference::service)
+			.thenComparing(RpcClient.Reference::target));
+		return views;
+	}
+
 	/** The connections of every proxy made here. */
 	public ConnectionPool connections() {
 		return this.connections;
@@ -190,6 +224,7 @@ public final class ProxyFactory implements AutoCloseable {
 		this.connections.closeAll();
 		this.groups.values().forEach(EndpointGroup::close);
 		this.groups.clear();
+		this.references.clear();
 		synchronized (this) {
 			if (this.dnsThread != null) {
 				this.dnsThread.shutdownNow();

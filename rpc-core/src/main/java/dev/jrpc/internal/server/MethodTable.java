@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.jrpc.RpcServer;
 import dev.jrpc.internal.protocol.JsonRpc;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
@@ -29,14 +30,18 @@ public final class MethodTable {
 
 	private final List<ServiceName> registrable;
 
+	private final List<RpcServer.ExportedService> exported;
+
 	/** A service's name and version, as it is announced to a registry. */
 	public record ServiceName(String name, String version) {
 	}
 
-	private MethodTable(Map<String, ServerMethod[]> byName, Set<String> services, List<ServiceName> registrable) {
+	private MethodTable(Map<String, ServerMethod[]> byName, Set<String> services, List<ServiceName> registrable,
+			List<RpcServer.ExportedService> exported) {
 		this.byName = byName;
 		this.services = services;
 		this.registrable = registrable;
+		this.exported = exported;
 	}
 
 	/** The services a registry can announce: every one but those exported with plain names. */
@@ -59,6 +64,11 @@ public final class MethodTable {
 		return this.services.stream().anyMatch((service) -> service.startsWith(PLAIN));
 	}
 
+	/** Every exported service with its methods, in the order they were added. */
+	public List<RpcServer.ExportedService> exported() {
+		return this.exported;
+	}
+
 	/** The exported services' names, for the startup log. */
 	public Set<String> services() {
 		return this.services;
@@ -74,6 +84,8 @@ public final class MethodTable {
 		private final Set<String> services = new LinkedHashSet<>();
 
 		private final List<ServiceName> registrable = new ArrayList<>();
+
+		private final List<RpcServer.ExportedService> exported = new ArrayList<>();
 
 		public Builder(ObjectMapper mapper) {
 			this.mapper = mapper;
@@ -105,6 +117,7 @@ public final class MethodTable {
 			else {
 				this.registrable.add(new ServiceName(service, version));
 			}
+			List<RpcServer.ExportedMethod> exportedMethods = new ArrayList<>();
 			for (RemoteMethod remote : RemoteInterface.parse(type, service, version, this.mapper)) {
 				if (remote.wireName().startsWith(JsonRpc.RESERVED_PREFIX)) {
 					throw new IllegalArgumentException("Method " + remote.displayName() + " answers to '"
@@ -119,7 +132,9 @@ public final class MethodTable {
 					}
 				}
 				overloads.add(new ServerMethod(remote, target, service, version, this.mapper));
+				exportedMethods.add(new RpcServer.ExportedMethod(remote.wireName(), remote.method()));
 			}
+			this.exported.add(new RpcServer.ExportedService(service, version, type, exportedMethods));
 			return this;
 		}
 
@@ -132,7 +147,7 @@ public final class MethodTable {
 				table.put(name, byCount);
 			});
 			return new MethodTable(Map.copyOf(table), Collections.unmodifiableSet(new LinkedHashSet<>(this.services)),
-					List.copyOf(this.registrable));
+					List.copyOf(this.registrable), List.copyOf(this.exported));
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import dev.jrpc.RpcServer;
 import dev.jrpc.discovery.Endpoint;
 import dev.jrpc.discovery.ServiceRegistration;
 import dev.jrpc.discovery.ServiceRegistry;
@@ -37,6 +38,9 @@ public final class ServerAnnouncement {
 	private final int weight;
 
 	private final List<ServiceRegistry.Registration> registrations = new ArrayList<>();
+
+	/** The endpoint announced while the services are registered; guarded by this. */
+	private @Nullable Endpoint registered;
 
 	public ServerAnnouncement(@Nullable ServiceRegistry registry, List<MethodTable.ServiceName> services,
 			@Nullable String advertisedAddress, String bindHost, int weight) {
@@ -66,6 +70,7 @@ public final class ServerAnnouncement {
 			throw new IllegalStateException("Could not register the jrpc services with the registry: " + ex.getMessage(),
 					ex);
 		}
+		this.registered = endpoint;
 		logger.info("jrpc services registered at {}", endpoint);
 	}
 
@@ -80,6 +85,20 @@ public final class ServerAnnouncement {
 			}
 		}
 		this.registrations.clear();
+		this.registered = null;
+	}
+
+	/** Whether the services are announced now. */
+	public synchronized RpcServer.RegistryState state() {
+		if (this.registry == null) {
+			return RpcServer.RegistryState.NONE;
+		}
+		return (this.registered != null) ? RpcServer.RegistryState.REGISTERED : RpcServer.RegistryState.NOT_REGISTERED;
+	}
+
+	/** The endpoint the registry announces, or null while nothing is registered. */
+	public synchronized @Nullable Endpoint registeredEndpoint() {
+		return this.registered;
 	}
 
 	/**

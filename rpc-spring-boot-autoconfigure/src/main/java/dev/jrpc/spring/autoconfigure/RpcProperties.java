@@ -297,6 +297,8 @@ public class RpcProperties {
 
 		private final OutlierEjection outlierEjection = new OutlierEjection();
 
+		private final ClientHealth health = new ClientHealth();
+
 		/**
 		 * How long a call waits for its answer unless its reference says otherwise.
 		 */
@@ -409,6 +411,10 @@ public class RpcProperties {
 
 		public OutlierEjection getOutlierEjection() {
 			return this.outlierEjection;
+		}
+
+		public ClientHealth getHealth() {
+			return this.health;
 		}
 
 	}
@@ -554,6 +560,25 @@ public class RpcProperties {
 
 		public void setEjectionTime(Duration ejectionTime) {
 			this.ejectionTime = ejectionTime;
+		}
+
+	}
+
+	/** How the references count in the rpc health component, when the application has Actuator. */
+	public static class ClientHealth {
+
+		/**
+		 * Whether a reference without an available endpoint turns the rpc health component DOWN; by
+		 * default the component shows it and its status follows the server alone.
+		 */
+		private boolean referencesRequired;
+
+		public boolean isReferencesRequired() {
+			return this.referencesRequired;
+		}
+
+		public void setReferencesRequired(boolean referencesRequired) {
+			this.referencesRequired = referencesRequired;
 		}
 
 	}
