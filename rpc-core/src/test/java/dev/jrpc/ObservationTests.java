@@ -216,6 +216,119 @@ class ObservationTests {
 			.hasLowCardinalityKeyValue("error.type", RpcTimeoutException.class.getName());
 	}
 
+	@Test
+	void aResultThatCannotBeWrittenIsRecordedAsTheInternalErrorTheCallerGets() {
+		TestObservationRegistry serverSide = TestObservationRegistry.create();
+		RpcServer server = RpcServer.builder().address("127.0.0.1").port(0).maxFrameSize(1024)
+			.observationRegistry(serverSide)
+			.addService(Greeter.class, new DefaultGreeter() {
+				@Override
+				public String echo(String text) {
+					return text.repeat(1000);
+				}
+			})
+			.build();
+		server.start();
+		this.closing.add(server::stop);
+		Greeter greeter = client(ObservationRegistry.NOOP, server);
+
+		assertThatThrownBy(() -> greeter.echo("long")).isInstanceOf(RpcRemoteException.class)
+			.satisfies((ex) -> assertThat(((RpcRemoteException) ex).code()).isEqualTo(RpcErrorCodes.INTERNAL_ERROR));
+
+		TestObservationRegistryAssert.assertThat(serverSide)
+			.hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("rpc.method", Greeter.class.getName() + "/echo")
+			.hasLowCardinalityKeyValue("rpc.status_code", "-32603")
+			.hasLowCardinalityKeyValue("error.type", "-32603");
+	}
+
+	@Test
+	void aBatchOverTheLimitIsRecordedOnceAsAnInvalidRequest() {
+		TestObservationRegistry serverSide = TestObservationRegistry.create();
+		List<Observation.Context> served = stopped(serverSide);
+		RpcServer server = server(serverSide, new DefaultGreeter());
+		String request = RawClient.request(1, Greeter.class.getName() + ".greet", "[\"Ada\"]");
+		try (RawClient raw = RawClient.connect(server.port())) {
+			raw.sendFrame("[" + String.join(",", java.util.Collections.nCopies(RpcServer.DEFAULT_MAX_BATCH_SIZE + 1,
+					request)) + "]");
+			assertThat(raw.readFrame().get("error").get("code").asInt()).isEqualTo(RpcErrorCodes.INVALID_REQUEST);
+		}
+		assertThat(served).singleElement().satisfies((context) -> {
+			assertThat(context.getLowCardinalityKeyValue("rpc.method").getValue()).isEqualTo("unknown");
+			assertThat(context.getLowCardinalityKeyValue("rpc.status_code").getValue()).isEqualTo("-32600");
+		});
+	}
+
+	@Test
+	void aDiscoveredServiceIsTaggedByItsNameAndItsEndpointsOnlyOnTheSpan() {
+		TestObservationRegistry clientSide = TestObservationRegistry.create();
+		RpcServer server = server(ObservationRegistry.NOOP, new DefaultGreeter());
+		RpcClient client = RpcClient.builder()
+			.observationRegistry(clientSide)
+			.discovery("test", (name, version, listener) -> {
+				listener.accept(List.of(new dev.jrpc.discovery.Endpoint("127.0.0.1", server.port(), 1, java.util.Map.of())));
+				return () -> {
+				};
+			})
+			.build();
+		this.closing.add(client);
+
+		assertThat(client.create(Greeter.class, "test:///greeters").greet("Ada")).isEqualTo("Hello, Ada");
+
+		TestObservationRegistryAssert.assertThat(clientSide)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("server.address", "greeters")
+			.hasLowCardinalityKeyValue("server.port", "unknown")
+			.hasHighCardinalityKeyValue("network.peer.address", "127.0.0.1")
+			.hasHighCardinalityKeyValue("network.peer.port", Integer.toString(server.port()));
+	}
+
+	@Test
+	void plainNamesAreRecordedAsTheMethodAlone() {
+		TestObservationRegistry serverSide = TestObservationRegistry.create();
+		TestObservationRegistry clientSide = TestObservationRegistry.create();
+		RpcServer server = RpcServer.builder().address("127.0.0.1").port(0).observationRegistry(serverSide)
+			.addPlainService(Greeter.class, new DefaultGreeter())
+			.build();
+		server.start();
+		this.closing.add(server::stop);
+		RpcClient client = RpcClient.builder().observationRegistry(clientSide).build();
+		this.closing.add(client);
+
+		Greeter greeter = client.proxy(Greeter.class).address("127.0.0.1:" + server.port()).plainNames().build();
+		assertThat(greeter.greet("Ada")).isEqualTo("Hello, Ada");
+
+		TestObservationRegistryAssert.assertThat(clientSide).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("rpc.method", "greet");
+		TestObservationRegistryAssert.assertThat(serverSide).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("rpc.method", "greet");
+	}
+
+	@Test
+	void aServerAnsweringWithEverNewCodesCannotMakeEverNewSeriesOnTheClient() {
+		TestObservationRegistry clientSide = TestObservationRegistry.create();
+		List<Observation.Context> called = stopped(clientSide);
+		Greeter greeter = client(clientSide, server(ObservationRegistry.NOOP, new DefaultGreeter() {
+			@Override
+			public void fail(String message) {
+				throw new RpcErrorException(Integer.parseInt(message), "refused");
+			}
+		}));
+
+		for (int code = 1; code <= 70; code++) {
+			String sent = Integer.toString(code);
+			assertThatThrownBy(() -> greeter.fail(sent)).isInstanceOf(RpcRemoteException.class);
+		}
+		assertThatThrownBy(() -> greeter.fail("-32099")).isInstanceOf(RpcRemoteException.class);
+
+		assertThat(called).extracting((context) -> context.getLowCardinalityKeyValue("rpc.status_code").getValue())
+			.containsSequence("63", "64", "other")
+			.endsWith("other", "-32099")
+			.filteredOn("other"::equals)
+			.hasSize(6);
+	}
+
 	/** A tracer on Brave, writing and reading W3C trace context, keeping the spans it ends. */
 	private static final class TestTracing implements AutoCloseable {
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a client observation knows of a call: the call itself, whose metadata carries the trace
- * context to the server, and once it ended, the server that answered and the answer's status.
+ * context to the server, and once it ended, the server it called, the endpoint of its last attempt
+ * and the answer's status.
  */
 public final class RpcClientObservationContext extends RequestReplySenderContext<RpcMetadata, Object> {
 
@@ -16,6 +17,10 @@ public final class RpcClientObservationContext extends RequestReplySenderContext
 	private @Nullable String serverAddress;
 
 	private int serverPort = -1;
+
+	private @Nullable String peerAddress;
+
+	private int peerPort = -1;
 
 	private int statusCode;
 
@@ -33,12 +38,16 @@ public final class RpcClientObservationContext extends RequestReplySenderContext
 		return this.call;
 	}
 
-	/** The host of the server of the last attempt, or null when no attempt reached one. */
+	/**
+	 * The server called, as the proxy names it: the service name for the registry, the name of a
+	 * {@code scheme:///name} address, or the endpoint of the last attempt for a {@code host:port}
+	 * list; null when none is known (no attempt to a listed endpoint was made).
+	 */
 	public @Nullable String getServerAddress() {
 		return this.serverAddress;
 	}
 
-	/** The port of the server of the last attempt, or -1. */
+	/** The port of the server called, or -1 when it is not known (a registry or a discovery name). */
 	public int getServerPort() {
 		return this.serverPort;
 	}
@@ -46,6 +55,21 @@ public final class RpcClientObservationContext extends RequestReplySenderContext
 	public void setServer(@Nullable String address, int port) {
 		this.serverAddress = address;
 		this.serverPort = port;
+	}
+
+	/** The host of the endpoint of the last attempt, or null when no attempt was made. */
+	public @Nullable String getPeerAddress() {
+		return this.peerAddress;
+	}
+
+	/** The port of the endpoint of the last attempt, or -1. */
+	public int getPeerPort() {
+		return this.peerPort;
+	}
+
+	public void setPeer(@Nullable String address, int port) {
+		this.peerAddress = address;
+		this.peerPort = port;
 		setRemoteServiceAddress((address != null) ? address + ":" + port : null);
 	}
 

@@ -25,6 +25,11 @@ public enum RpcObservationDocumentation implements ObservationDocumentation {
 			return LowCardinalityKeys.values();
 		}
 
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return ClientHighCardinalityKeys.values();
+		}
+
 	},
 
 	/** A call as the server takes it, from its request read to its answer written. */
@@ -83,7 +88,11 @@ public enum RpcObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** The server's host: the one that answered, on the client; the local one, on the server. */
+		/**
+		 * The server's host: on the client, the server as the proxy names it (the service name for
+		 * the registry, the name of {@code scheme:///name}, each endpoint of a {@code host:port}
+		 * list); on the server, its own address on the connection.
+		 */
 		SERVER_ADDRESS {
 			@Override
 			public String asString() {
@@ -91,11 +100,32 @@ public enum RpcObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** The server's port. */
+		/** The server's port, {@code unknown} when the client calls a name without one. */
 		SERVER_PORT {
 			@Override
 			public String asString() {
 				return "server.port";
+			}
+		}
+
+	}
+
+	/** The keys of a client call that vary with each endpoint: spans carry them, meters do not. */
+	public enum ClientHighCardinalityKeys implements KeyName {
+
+		/** The host of the endpoint of the call's last attempt. */
+		NETWORK_PEER_ADDRESS {
+			@Override
+			public String asString() {
+				return "network.peer.address";
+			}
+		},
+
+		/** The port of the endpoint of the call's last attempt. */
+		NETWORK_PEER_PORT {
+			@Override
+			public String asString() {
+				return "network.peer.port";
 			}
 		}
 

@@ -14,6 +14,16 @@ final class RpcObservationValues {
 	private RpcObservationValues() {
 	}
 
+	/** {@code <service>/<method>}, or the method's name alone for a service called with plain names. */
+	static String method(String service, String method) {
+		return service.isEmpty() ? method : service + "/" + method;
+	}
+
+	/** Whether {@code code} lies in the range JSON-RPC 2.0 reserves, -32768 to -32000: a bounded set. */
+	static boolean isReserved(int code) {
+		return code >= -32768 && code <= -32000;
+	}
+
 	/** The exception's class name; else the error code, when there is one; else {@code none}. */
 	static String errorType(@Nullable Throwable error, int statusCode) {
 		if (error != null) {

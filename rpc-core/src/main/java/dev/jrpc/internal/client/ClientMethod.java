@@ -3,6 +3,7 @@ package dev.jrpc.internal.client;
 import dev.jrpc.Idempotent;
 import dev.jrpc.OneWay;
 import dev.jrpc.internal.protocol.RemoteMethod;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,12 +38,16 @@ final class ClientMethod {
 
 	private final ReturnAdapter returnAdapter;
 
+	private final @Nullable ServerAddress observedServer;
+
 	/**
 	 * @param type the interface proxied, whose {@link Idempotent} covers the methods it inherits too
+	 * @param observedServer the server its observations name, or null to name each attempt's endpoint
 	 */
-	ClientMethod(Class<?> type, RemoteMethod remote, String serviceName, String version, ObjectMapper mapper,
-			ReturnAdapter.Factory... adapters) {
+	ClientMethod(Class<?> type, RemoteMethod remote, String serviceName, String version,
+			@Nullable ServerAddress observedServer, ObjectMapper mapper, ReturnAdapter.Factory... adapters) {
 		this.remote = remote;
+		this.observedServer = observedServer;
 		this.serviceName = serviceName;
 		this.version = version;
 		this.wireName = new SerializedString(remote.wireName());
@@ -55,6 +60,11 @@ final class ClientMethod {
 				|| remote.method().getDeclaringClass().isAnnotationPresent(Idempotent.class)
 				|| type.isAnnotationPresent(Idempotent.class);
 		this.returnAdapter = ReturnAdapter.choose(this, adapters);
+	}
+
+	/** The server its observations name, or null to name each attempt's endpoint. */
+	@Nullable ServerAddress observedServer() {
+		return this.observedServer;
 	}
 
 	RemoteExceptionTypes exceptionTypes() {

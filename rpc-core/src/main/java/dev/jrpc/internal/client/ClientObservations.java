@@ -56,9 +56,16 @@ public final class ClientObservations implements RpcClientInterceptor {
 	private static void ended(Observation observation, RpcClientObservationContext context, RpcClientCall call,
 			@Nullable Throwable failure) {
 		try {
-			if (call instanceof OutgoingCall outgoing && outgoing.lastServer() != null) {
-				ServerAddress server = outgoing.lastServer();
-				context.setServer(server.host(), server.port());
+			if (call instanceof OutgoingCall outgoing) {
+				ServerAddress peer = outgoing.lastServer();
+				ServerAddress named = outgoing.clientMethod().observedServer();
+				ServerAddress server = (named != null) ? named : peer;
+				if (server != null) {
+					context.setServer(server.host(), server.port());
+				}
+				if (peer != null) {
+					context.setPeer(peer.host(), peer.port());
+				}
 			}
 			if (failure != null) {
 				Throwable cause = ReturnAdapters.unwrap(failure);

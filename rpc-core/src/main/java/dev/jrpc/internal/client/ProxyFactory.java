@@ -107,10 +107,12 @@ public final class ProxyFactory implements AutoCloseable {
 		String service = settings.plainNames() ? "" : settings.service();
 		ReturnAdapter.Factory[] adapters = ReturnAdapters.all(this.eventLoops, this.callbackExecutor);
 		Map<Method, ClientMethod> methods = new HashMap<>();
+		ServerAddress observedServer = observedServer(settings);
 		for (RemoteMethod remote : RemoteInterface.parse(type, service, settings.version(), this.mapper)) {
 			if (!remote.method().isDefault()) {
 				methods.put(remote.method(),
-						new ClientMethod(type, remote, service, settings.version(), this.mapper, adapters));
+						new ClientMethod(type, remote, service, settings.version(), observedServer, this.mapper,
+								adapters));
 			}
 		}
 		EndpointGroup group = group(type, settings);
@@ -124,6 +126,31 @@ public final class ProxyFactory implements AutoCloseable {
 						new ClientInterceptorChain(this.interceptors, cluster), settings.timeout().toNanos(),
 						group.source()));
 		return type.cast(proxy);
+	}
+
+	/**
+	 * The server a proxy's observations name, as OpenTelemetry's {@code server.address} wants: the
+	 * name it was given rather than the address of each endpoint, so that endpoints coming and going
+	 * make no new series. The service name for the registry, the name of {@code scheme:///name}
+	 * (with its port, if it has one); null for {@code host:port} lists, whose endpoints are named
+	 * as configured.
+	 */
+	private static @Nullable ServerAddress observedServer(ProxySettings settings) {
+		String address = settings.address();
+		if (address == null || address.isBlank()) {
+			return new ServerAddress(settings.service(), -1);
+		}
+		int separator = address.indexOf(SCHEME_SEPARATOR);
+		if (separator < 0) {
+			return null;
+		}
+		String name = address.substring(separator + SCHEME_SEPARATOR.length()).strip();
+		try {
+			return ServerAddress.parse(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return new ServerAddress(name, -1);
+		}
 	}
 
 	private static LoadBalancer balancer(ProxySettings settings) {

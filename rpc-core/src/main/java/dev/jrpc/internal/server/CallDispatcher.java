@@ -255,9 +255,12 @@ final class CallDispatcher {
 		return this.refusedBusy.sum();
 	}
 
-	/** A connection going away refused a call as busy. */
-	void countRefusal() {
+	/** A connection going away refused {@code call} as busy: counted and observed, when calls are. */
+	void refusedGoingAway(InboundRequest.Call call, ConnectionPeer peer) {
 		this.refusedBusy.increment();
+		if (this.observations != null) {
+			this.observations.refused(call.method(), call.metadata(), RpcErrorCodes.SERVER_BUSY, peer);
+		}
 	}
 
 }

@@ -107,25 +107,54 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 
 	/**
 	 * Ends the call with {@code outcome} and writes its answer; only the first outcome counts, later
-	 * ones are ignored. Never throws.
+	 * ones are ignored. The answer is encoded first, so that its observation stops with what the
+	 * caller gets (an internal error when the result cannot be written), and before it is written.
+	 * Never throws.
 	 */
 	void answer(Outcome outcome) {
 		if (!this.answered.compareAndSet(false, true)) {
 			return;
 		}
+		ByteBuf response = null;
+		ServerObservations.Observed unstopped = this.observation;
 		try {
-			if (this.observation != null) {
-				this.observation.stop(outcome);
-			}
 			RequestId id = this.request.id();
-			if (id.isAbsent()) {
+			Outcome answered = outcome;
+			if (!id.isAbsent()) {
+				if (outcome instanceof Outcome.Success success) {
+					try {
+						response = this.responder.writer()
+							.success(this.responder.alloc(), id, serverMethod().resultWriter(), success.value());
+					}
+					catch (Throwable ex) {
+						answered = new Outcome.Error(RpcErrorCodes.INTERNAL_ERROR,
+								"Internal error: " + resultProblem(serverMethod(), ex));
+					}
+				}
+				if (response == null) {
+					response = encodeError(id, answered);
+				}
+			}
+			if (unstopped != null) {
+				unstopped.stop(answered);
+				unstopped = null;
+			}
+			if (response == null) {
 				this.responder.dropped();
 			}
 			else {
-				this.responder.respond(encode(id, outcome));
+				ByteBuf written = response;
+				response = null;
+				this.responder.respond(written);
 			}
 		}
 		catch (Throwable ex) {
+			if (response != null) {
+				response.release();
+			}
+			if (unstopped != null) {
+				unstopped.stop(new Outcome.Error(RpcErrorCodes.INTERNAL_ERROR, "Internal error"));
+			}
 			logger.warn("Could not answer {}; closing the connection so its caller does not wait",
 					serverMethod().displayName(), ex);
 			this.responder.abort();
@@ -135,19 +164,9 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 		}
 	}
 
-	/** The response for {@code outcome}; an error response when the result cannot be written. */
-	private ByteBuf encode(RequestId id, Outcome outcome) {
+	/** The error response for {@code outcome}, which is not a success. */
+	private ByteBuf encodeError(RequestId id, Outcome outcome) {
 		ServerMethod method = serverMethod();
-		if (outcome instanceof Outcome.Success success) {
-			try {
-				return this.responder.writer()
-					.success(this.responder.alloc(), id, method.resultWriter(), success.value());
-			}
-			catch (Throwable ex) {
-				return this.responder.writer().error(this.responder.alloc(), id, RpcErrorCodes.INTERNAL_ERROR,
-						"Internal error: " + resultProblem(method, ex), null);
-			}
-		}
 		if (outcome instanceof Outcome.Thrown thrown) {
 			Throwable failure = thrown.failure();
 			if (failure instanceof RpcErrorException refusal) {

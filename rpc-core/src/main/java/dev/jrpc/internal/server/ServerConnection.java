@@ -200,7 +200,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		if (request instanceof InboundRequest.Call call) {
 			if (this.goingAway && !(call.id().isAbsent() && !this.dispatcher.isDraining())) {
 				// A notification that arrives after an age goaway still runs: it cannot be sent again.
-				this.dispatcher.countRefusal();
+				this.dispatcher.refusedGoingAway(call, this.peer);
 				refuse(call, responder);
 			}
 			else {
@@ -266,7 +266,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		catch (JacksonException ex) {
 			InboundRequest.Invalid invalid = RequestReader.unreadable(ex);
 			this.unanswered++;
-			respondError(invalid.id(), invalid.code(), invalid.message());
+			rejectWhole(invalid.id(), invalid.code(), invalid.message());
 			return;
 		}
 		finally {
@@ -274,11 +274,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		}
 		this.unanswered++;
 		if (elements.isEmpty()) {
-			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch");
+			rejectWhole(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch");
 			return;
 		}
 		if (elements.size() > this.maxBatchSize) {
-			respondError(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST,
+			rejectWhole(RequestId.NULL, RpcErrorCodes.INVALID_REQUEST,
 					"Invalid Request: a batch of more than " + this.maxBatchSize + " requests is over the limit");
 			return;
 		}
@@ -409,7 +409,13 @@ final class ServerConnection extends ChannelInboundHandlerAdapter implements Cal
 		this.gate.pause(ctx.channel(), ReadGate.Reason.CLOSING);
 		this.inputClosed = true;
 		this.unanswered++;
-		respondError(RequestId.NULL, code, message);
+		rejectWhole(RequestId.NULL, code, message);
+	}
+
+	/** Answers a message refused as a whole (a batch or a frame) with one error, observed as a request answered at once. */
+	private void rejectWhole(RequestId id, int code, String message) {
+		this.dispatcher.rejected(code, this.peer);
+		respondError(id, code, message);
 	}
 
 }

@@ -45,8 +45,7 @@ public final class ServerObservations {
 	 */
 	@Nullable Observed start(ServerMethod method, RpcMetadata metadata, ConnectionPeer peer) {
 		try {
-			RpcServerObservationContext context = context(method.serviceName() + "/" + method.method().getName(),
-					metadata, peer);
+			RpcServerObservationContext context = context(name(method), metadata, peer);
 			return new Observed(observation(context).start(), context);
 		}
 		catch (RuntimeException ex) {
@@ -57,15 +56,29 @@ public final class ServerObservations {
 
 	/** Observes a request answered at once with {@code code}, naming no method the server runs. */
 	void rejected(int code, ConnectionPeer peer) {
+		answeredAtOnce(RpcServerObservationContext.UNKNOWN_METHOD, RpcMetadata.empty(), code, peer);
+	}
+
+	/** Observes a call to {@code method} refused at once with {@code code}, continuing its caller's trace. */
+	void refused(ServerMethod method, RpcMetadata metadata, int code, ConnectionPeer peer) {
+		answeredAtOnce(name(method), metadata, code, peer);
+	}
+
+	private void answeredAtOnce(String method, RpcMetadata metadata, int code, ConnectionPeer peer) {
 		try {
-			RpcServerObservationContext context = context(RpcServerObservationContext.UNKNOWN_METHOD,
-					RpcMetadata.empty(), peer);
+			RpcServerObservationContext context = context(method, metadata, peer);
 			context.setOutcome(code, null);
 			observation(context).start().stop();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not observe a request answered with {}", code, ex);
 		}
+	}
+
+	/** {@code <service>/<method>}, or the method's name alone for a service exported with plain names. */
+	private static String name(ServerMethod method) {
+		String service = method.serviceName();
+		return service.isEmpty() ? method.method().getName() : service + "/" + method.method().getName();
 	}
 
 	private static RpcServerObservationContext context(String method, RpcMetadata metadata, ConnectionPeer peer) {

@@ -46,7 +46,7 @@ class ClientChannelTests {
 	private ClientMethod method(String name) {
 		for (RemoteMethod remote : RemoteInterface.parse(Greeter.class, "g", "", this.mapper)) {
 			if (remote.method().getName().equals(name)) {
-				return new ClientMethod(Greeter.class, remote, "g", "", this.mapper, (method) -> (call, chain) -> null);
+				return new ClientMethod(Greeter.class, remote, "g", "", null, this.mapper, (method) -> (call, chain) -> null);
 			}
 		}
 		throw new IllegalArgumentException(name);
