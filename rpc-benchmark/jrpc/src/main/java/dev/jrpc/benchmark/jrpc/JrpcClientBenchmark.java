@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The scenario called through jrpc proxies, with the client's defaults. One {@link RpcClient}
  * holds one connection per address, so both proxies, and every benchmark thread, share one
- * connection. Modes, iterations and threads come from the command line (run.sh).
+ * connection. Modes, iterations and threads come from the command line (run.sh); observed when
+ * {@code -Djrpc.observation=metrics} is among the forks' JVM arguments ({@link BenchmarkObservations}).
  */
 @State(Scope.Benchmark)
 public class JrpcClientBenchmark {
@@ -30,7 +31,7 @@ public class JrpcClientBenchmark {
 
 	@Setup
 	public void connect() {
-		this.client = RpcClient.builder().build();
+		this.client = RpcClient.builder().observationRegistry(BenchmarkObservations.fromSystemProperty()).build();
 		String address = "127.0.0.1:" + this.port;
 		this.scenario = new ScenarioClient(this.client.create(UserService.class, address),
 				this.client.create(EchoService.class, address));

@@ -8,7 +8,8 @@ import dev.jrpc.benchmark.scenario.UserService;
 
 /**
  * Serves the scenario with jrpc on 127.0.0.1 and the port given as the only argument, with every
- * other setting at its default, until the JVM is stopped.
+ * other setting at its default, until the JVM is stopped; observed when
+ * {@code -Djrpc.observation=metrics} says so ({@link BenchmarkObservations}).
  */
 public final class JrpcServerMain {
 
@@ -21,6 +22,7 @@ public final class JrpcServerMain {
 			.port(Integer.parseInt(args[0]))
 			.addService(UserService.class, new ScenarioUserService())
 			.addService(EchoService.class, new ScenarioEchoService())
+			.observationRegistry(BenchmarkObservations.fromSystemProperty())
 			.build();
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "jrpc-server-stop"));
