@@ -52,6 +52,8 @@ def main(port):
         except TypeError:
             print("both: TypeError")
         expect("after errors", client.call(GREETER + "greet", "again"), "Hello, again")
+        methods = client.discover()
+        expect("discover", methods[GREETER + "item"], ["name", "date"])
     return 0
 
 

@@ -78,6 +78,14 @@ class JsonRpcClient:
             raise JsonRpcError(error.get("code"), error.get("message"), error.get("data"))
         return response.get("result")
 
+    def discover(self):
+        """Asks the server to describe itself (OpenRPC's ``rpc.discover``) and returns its
+        methods: a dict of each method's name to the names of its parameters. The whole OpenRPC
+        document is ``client.call("rpc.discover")``."""
+        document = self.call("rpc.discover")
+        return {method["name"]: [param["name"] for param in method["params"]]
+                for method in document["methods"]}
+
     def notify(self, method, /, *args, **kwargs):
         """Sends ``method`` as a notification: the server runs it and answers nothing."""
         with self._lock:

@@ -20,6 +20,7 @@ import dev.jrpc.internal.client.ProxyFactory;
 import dev.jrpc.internal.client.ProxySettings;
 import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.Framing;
+import dev.jrpc.internal.transport.InProcess;
 import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import dev.jrpc.observation.RpcClientObservationConvention;
@@ -27,6 +28,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -103,18 +105,26 @@ public final class RpcClient implements AutoCloseable {
 
 	private RpcClient(Builder builder) {
 		ObjectMapper mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
-		Transport transport = Transport.detect();
-		this.group = transport.newEventLoopGroup(builder.ioThreads, "jrpc-client", true);
-		Bootstrap bootstrap = new Bootstrap().group(this.group)
-			.channel(transport.channelType())
-			.option(ChannelOption.TCP_NODELAY, true)
-			.option(ChannelOption.SO_KEEPALIVE, true)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
+		Bootstrap bootstrap;
+		if (builder.inProcessName != null) {
+			this.group = InProcess.newEventLoopGroup("jrpc-client-in-process");
+			bootstrap = new Bootstrap().group(this.group).channel(LocalChannel.class);
+		}
+		else {
+			Transport transport = Transport.detect();
+			this.group = transport.newEventLoopGroup(builder.ioThreads, "jrpc-client", true);
+			bootstrap = new Bootstrap().group(this.group)
+				.channel(transport.channelType())
+				.option(ChannelOption.TCP_NODELAY, true)
+				.option(ChannelOption.SO_KEEPALIVE, true);
+		}
+		bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+				(int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
 		builder.bootstrapCustomizer.accept(bootstrap);
 		ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
 				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval, builder.budgetMaxTokens,
 				builder.budgetTokenRatio, builder.backoffInitial, builder.backoffMultiplier, builder.backoffJitter,
-				builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime);
+				builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime, builder.inProcessName);
 		List<RpcClientInterceptor> interceptors = new ArrayList<>();
 		if (!builder.observationRegistry.isNoop()) {
 			// Outermost, so that what the other interceptors do is part of the call it observes.
@@ -146,7 +156,8 @@ public final class RpcClient implements AutoCloseable {
 
 	/**
 	 * Every interface this client made a proxy for, with the endpoints it calls and what is known of
-	 * them now; proxies of the same interface and address are one entry.
+	 * them now; proxies of the same interface calling the same endpoints with the same connection
+	 * settings (framing, calls in flight, TLS) are one entry.
 	 */
 	public List<Reference> references() {
 		return this.proxies.references();
@@ -168,7 +179,7 @@ public final class RpcClient implements AutoCloseable {
 			endpoints = List.copyOf(endpoints);
 		}
 
-		/** Whether a call has somewhere to go: an endpoint is connected or can be connected to. */
+		/** Whether a call has somewhere to go: an endpoint is not known to be unreachable. */
 		public boolean isAvailable() {
 			return this.endpoints.stream().anyMatch((endpoint) -> endpoint.state().isAvailable());
 		}
@@ -177,7 +188,7 @@ public final class RpcClient implements AutoCloseable {
 
 	/**
 	 * An endpoint of a {@link Reference}.
-	 * @param lastFailure why its last connection attempt failed, or null when it did not
+	 * @param lastFailure why its last connection attempt failed, when it is {@link EndpointState#UNREACHABLE}; else null
 	 */
 	public record EndpointStatus(String host, int port, EndpointState state, @Nullable String lastFailure) {
 	}
@@ -194,12 +205,15 @@ public final class RpcClient implements AutoCloseable {
 		/** Its last connection attempt failed; calls go elsewhere while it rests, then it is tried again. */
 		UNREACHABLE,
 
-		/** Set aside for a while after repeated timeouts. */
+		/**
+		 * Set aside for a while after repeated timeouts: calls go to the other endpoints while one
+		 * answers, and to it when none does.
+		 */
 		EJECTED;
 
-		/** Whether calls may go to it now. */
+		/** Whether calls may go to it now: it is not known to be unreachable. */
 		public boolean isAvailable() {
-			return this == CONNECTED || this == IDLE;
+			return this != UNREACHABLE;
 		}
 
 	}
@@ -419,6 +433,8 @@ public final class RpcClient implements AutoCloseable {
 		private @Nullable Supplier<SslContext> tlsContext;
 
 		private @Nullable String tlsServerName;
+
+		private @Nullable String inProcessName;
 
 		private Duration dnsRefreshInterval = DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL;
 
@@ -669,6 +685,19 @@ public final class RpcClient implements AutoCloseable {
 				throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
 			}
 			return attempts;
+		}
+
+		/**
+		 * Calls the server of this JVM that listens under {@code name}
+		 * ({@link RpcServer.Builder#inProcess(String)}), from every proxy, whatever its address,
+		 * without a socket: the same JSON-RPC messages over Netty's local transport. For tests.
+		 */
+		public Builder inProcess(String name) {
+			if (name == null || name.isBlank()) {
+				throw new IllegalArgumentException("The in-process name must not be blank");
+			}
+			this.inProcessName = name;
+			return this;
 		}
 
 		/** Adds an interceptor around every call; interceptors run in the order they are added. */

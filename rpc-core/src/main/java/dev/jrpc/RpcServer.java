@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -93,15 +94,21 @@ public final class RpcServer implements AutoCloseable {
 
 	private volatile @Nullable ServerRuntime runtime;
 
+	/** The runtime while it stops: no longer {@link #runtime}, but its figures still count. */
+	private volatile @Nullable ServerRuntime stopping;
+
 	private RpcServer(Builder builder) {
 		this.mapper = (builder.mapper != null) ? builder.mapper : RpcJsonMapper.create(builder.maxFrameSize);
 		this.settings = new ServerSettings(new InetSocketAddress(builder.host, builder.port), builder.maxFrameSize,
 				builder.maxBatchSize, builder.ioThreads, builder.workerThreads, builder.queueCapacity,
 				builder.shutdownGracePeriod, builder.maxConnectionAge, builder.firstByteTimeout,
 				builder.messageReadTimeout, builder.idleTimeout, builder.inboundBuffer(), builder.tlsContext,
-				builder.tlsHandshakeTimeout);
+				builder.tlsHandshakeTimeout, builder.inProcessName, builder.callThreads);
 		MethodTable.Builder methods = new MethodTable.Builder(this.mapper);
 		builder.services.forEach((service) -> service.accept(methods));
+		if (builder.discoverable) {
+			methods.discoverable(builder.discoveryTitle, builder.discoveryVersion);
+		}
 		this.methods = methods.build();
 		this.bootstrapCustomizer = builder.bootstrapCustomizer;
 		this.interceptors = List.copyOf(builder.interceptors);
@@ -148,8 +155,14 @@ public final class RpcServer implements AutoCloseable {
 	public synchronized void stop() {
 		ServerRuntime running = this.runtime;
 		if (running != null) {
+			this.stopping = running;
 			this.runtime = null;
-			running.stop(this.announcement::deregister);
+			try {
+				running.stop(this.announcement::deregister);
+			}
+			finally {
+				this.stopping = null;
+			}
 			logger.info("jrpc server stopped");
 		}
 	}
@@ -175,17 +188,17 @@ public final class RpcServer implements AutoCloseable {
 		return running.localAddress().getPort();
 	}
 
-	/** Connections open now; 0 when the server is not running. */
+	/** Connections open now, while it runs or stops; 0 otherwise. */
 	public int openConnections() {
 		return (int) fromRuntime(ServerRuntime::openConnections);
 	}
 
-	/** Calls read and not yet answered, running or waiting for a worker; 0 when not running. */
+	/** Calls read and not yet answered, running or waiting for a worker, while it runs or stops; 0 otherwise. */
 	public int callsInFlight() {
 		return (int) fromRuntime(ServerRuntime::callsInFlight);
 	}
 
-	/** Calls waiting for a worker; 0 when not running. */
+	/** Calls waiting for a worker, while it runs or stops; 0 otherwise. */
 	public int callsWaiting() {
 		return (int) fromRuntime(ServerRuntime::callsWaiting);
 	}
@@ -195,9 +208,12 @@ public final class RpcServer implements AutoCloseable {
 		return fromRuntime(ServerRuntime::callsRefusedBusy);
 	}
 
-	/** {@code figure} of the running server, or 0 when it is not running. */
+	/** {@code figure} of the server, running or stopping, or 0 when it is neither. */
 	private long fromRuntime(ToLongFunction<ServerRuntime> figure) {
 		ServerRuntime running = this.runtime;
+		if (running == null) {
+			running = this.stopping;
+		}
 		return (running != null) ? figure.applyAsLong(running) : 0;
 	}
 
@@ -310,6 +326,16 @@ public final class RpcServer implements AutoCloseable {
 
 		private Duration tlsHandshakeTimeout = DEFAULT_TLS_HANDSHAKE_TIMEOUT;
 
+		private @Nullable String inProcessName;
+
+		private @Nullable ThreadFactory callThreads;
+
+		private boolean discoverable = true;
+
+		private String discoveryTitle = "jrpc";
+
+		private String discoveryVersion = "1.0.0";
+
 		private Duration messageReadTimeout = DEFAULT_MESSAGE_READ_TIMEOUT;
 
 		private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
@@ -364,6 +390,16 @@ public final class RpcServer implements AutoCloseable {
 		}
 
 		/**
+		 * Runs each call on a new thread from {@code factory}, such as virtual threads'
+		 * ({@code Thread.ofVirtual().factory()}), instead of the pool of worker threads;
+		 * {@link #workerThreads(int)} still bounds how many calls run at once.
+		 */
+		public Builder threadPerCall(ThreadFactory factory) {
+			this.callThreads = Objects.requireNonNull(factory, "factory");
+			return this;
+		}
+
+		/**
 		 * Calls that may wait for a free worker. They wait in one lane per connection, served in
 		 * turn; when the queue is full, the newest call of the connection that holds the most
 		 * waiting gets a "server busy" error.
@@ -401,6 +437,39 @@ public final class RpcServer implements AutoCloseable {
 						+ " (SslContextBuilder.forServer(...)), was " + ((now == null) ? "null" : "a client context"));
 			}
 			this.tlsContext = context;
+			return this;
+		}
+
+		/**
+		 * Whether the server answers {@code rpc.discover} with the OpenRPC document of its exported
+		 * methods, generated once at startup; true by default. When false, {@code rpc.discover} is
+		 * an unknown method (-32601).
+		 */
+		public Builder discovery(boolean enabled) {
+			this.discoverable = enabled;
+			return this;
+		}
+
+		/** The {@code info} of the OpenRPC document: the API's title ({@code jrpc} by default) and version ({@code 1.0.0}). */
+		public Builder discoveryInfo(String title, String version) {
+			if (title == null || title.isBlank() || version == null || version.isBlank()) {
+				throw new IllegalArgumentException("The OpenRPC title and version must not be blank");
+			}
+			this.discoveryTitle = title;
+			this.discoveryVersion = version;
+			return this;
+		}
+
+		/**
+		 * Listens in this JVM too, under {@code name}, besides its TCP port: clients built with
+		 * {@link RpcClient.Builder#inProcess(String)} and the same name call it without a socket,
+		 * over the same JSON-RPC messages (Netty's local transport). For tests.
+		 */
+		public Builder inProcess(String name) {
+			if (name == null || name.isBlank()) {
+				throw new IllegalArgumentException("The in-process name must not be blank");
+			}
+			this.inProcessName = name;
 			return this;
 		}
 

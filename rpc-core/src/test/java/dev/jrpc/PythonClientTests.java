@@ -81,7 +81,7 @@ class PythonClientTests {
 				"keyword: {\"count\": 3, \"date\": \"2024-02-29\", \"name\": \"xyz\"}",
 				"unicode: \"h\u00e9llo \u2713\"", "remote: -32000 boom java.lang.IllegalStateException",
 				"unknown: -32601", "params: -32602",
-				"both: TypeError", "after errors: \"Hello, again\"");
+				"both: TypeError", "after errors: \"Hello, again\"", "discover: [\"name\", \"date\"]");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.greeter.echoed().contains("noted"));
 		assertThat(this.greeter.echoed()).containsExactly("h\u00e9llo \u2713", "noted");
 	}

@@ -29,8 +29,9 @@ public class DefaultRpcClientObservationConvention implements RpcClientObservati
 
 	/**
 	 * The application error codes tagged as they are, beyond JSON-RPC's reserved range: the first
-	 * {@value #MAX_APPLICATION_CODES} a server answers with. Any other is tagged {@code other}, so
-	 * that a server answering with ever new codes cannot make ever new series.
+	 * {@value #MAX_APPLICATION_CODES} this convention sees (one per client, unless the application
+	 * shares one). Any other is tagged {@code other}, so that servers answering with ever new codes
+	 * cannot make ever new series.
 	 */
 	private final Set<Integer> applicationCodes = ConcurrentHashMap.newKeySet();
 

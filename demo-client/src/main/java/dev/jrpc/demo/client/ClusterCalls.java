@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.jrpc.demo.api.GreetingService;
 import dev.jrpc.demo.api.ServerInfoService;
-import dev.jrpc.spring.RpcReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -37,11 +36,9 @@ class ClusterCalls implements ApplicationRunner, ExitCodeGenerator {
 	/** Failures printed in full; the others are only counted. */
 	private static final int FAILURES_SHOWN = 5;
 
-	@RpcReference
-	private ServerInfoService servers;
+	private final ServerInfoService servers;
 
-	@RpcReference
-	private GreetingService greetings;
+	private final GreetingService greetings;
 
 	private final Path stopFile;
 
@@ -57,7 +54,10 @@ class ClusterCalls implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode = 1;
 
-	ClusterCalls(@Value("${demo.cluster.stop-file}") Path stopFile, @Value("${demo.cluster.threads:4}") int threads) {
+	ClusterCalls(ServerInfoService servers, GreetingService greetings,
+			@Value("${demo.cluster.stop-file}") Path stopFile, @Value("${demo.cluster.threads:4}") int threads) {
+		this.servers = servers;
+		this.greetings = greetings;
 		this.stopFile = stopFile;
 		this.threads = threads;
 	}

@@ -11,7 +11,6 @@ import dev.jrpc.demo.api.GreetingService;
 import dev.jrpc.demo.api.Order;
 import dev.jrpc.demo.api.OrderLine;
 import dev.jrpc.demo.api.OrderService;
-import dev.jrpc.spring.RpcReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -29,12 +28,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "demo.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class DemoCalls implements ApplicationRunner, ExitCodeGenerator {
 
-	/** Proxies of the remote services, at rpc.client.address. */
-	@RpcReference
-	private GreetingService greetings;
+	/** Client beans of the remote services, at rpc.client.address. */
+	private final GreetingService greetings;
 
-	@RpcReference
-	private OrderService orders;
+	private final OrderService orders;
 
 	private final String address;
 
@@ -42,7 +39,9 @@ class DemoCalls implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	DemoCalls(@Value("${rpc.client.address}") String address) {
+	DemoCalls(GreetingService greetings, OrderService orders, @Value("${rpc.client.address}") String address) {
+		this.greetings = greetings;
+		this.orders = orders;
 		this.address = address;
 	}
 

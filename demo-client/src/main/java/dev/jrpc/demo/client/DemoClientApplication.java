@@ -1,5 +1,9 @@
 package dev.jrpc.demo.client;
 
+import dev.jrpc.demo.api.GreetingService;
+import dev.jrpc.demo.api.OrderService;
+import dev.jrpc.demo.api.ServerInfoService;
+import dev.jrpc.spring.ImportRpcClients;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * otherwise), prints what it got, and exits: 0 when every call behaved as expected, 1 otherwise.
  */
 @SpringBootApplication
+@ImportRpcClients(types = { GreetingService.class, OrderService.class, ServerInfoService.class })
 public class DemoClientApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,6 @@
 /**
- * The demo client: a Spring Boot command-line application whose {@code @RpcReference} fields the
- * jrpc starter fills with proxies of the demo server's services.
+ * The demo client: a Spring Boot command-line application whose components take the demo server's
+ * services through their constructors, as client beans of {@code @ImportRpcClients}.
  */
 @NullMarked
 package dev.jrpc.demo.client;

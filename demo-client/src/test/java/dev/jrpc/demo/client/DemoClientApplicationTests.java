@@ -64,9 +64,11 @@ class DemoClientApplicationTests {
 		return server;
 	}
 
+	/** Runs the client as its main method does; named its main class, so that under AOT its generated code is found. */
 	private static int runClient(RpcServer server) {
-		return SpringApplication.exit(SpringApplication.run(DemoClientApplication.class,
-				"--rpc.client.address=127.0.0.1:" + server.port()));
+		SpringApplication application = new SpringApplication(DemoClientApplication.class);
+		application.setMainApplicationClass(DemoClientApplication.class);
+		return SpringApplication.exit(application.run("--rpc.client.address=127.0.0.1:" + server.port()));
 	}
 
 	/** Knows order 1, unless told to fail every call. */

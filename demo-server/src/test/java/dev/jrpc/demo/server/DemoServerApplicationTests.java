@@ -13,9 +13,9 @@ import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.RpcRemoteException;
 import dev.jrpc.demo.api.Order;
 import dev.jrpc.demo.api.OrderService;
+import dev.jrpc.spring.test.LocalRpcServerPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class DemoServerApplicationTests {
 
-	@Value("${local.rpc.server.port}")
+	@LocalRpcServerPort
 	int port;
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.jrpc.internal.client;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -138,20 +137,19 @@ final class ClientConnection {
 
 	/** What is known of its health at {@code now}, for status views. */
 	RpcClient.EndpointStatus status(long now) {
+		String failure = this.lastFailure;
 		RpcClient.EndpointState state;
-		if (isEjected(now)) {
-			state = RpcClient.EndpointState.EJECTED;
-		}
-		else if (isReady()) {
-			state = RpcClient.EndpointState.CONNECTED;
-		}
-		else if (hasFailed()) {
+		if (failure != null && !isReady()) {
 			state = RpcClient.EndpointState.UNREACHABLE;
 		}
-		else {
-			state = RpcClient.EndpointState.IDLE;
+		else if (isEjected(now)) {
+			state = RpcClient.EndpointState.EJECTED;
 		}
-		return new RpcClient.EndpointStatus(this.server.host(), this.server.port(), state, this.lastFailure);
+		else {
+			state = isReady() ? RpcClient.EndpointState.CONNECTED : RpcClient.EndpointState.IDLE;
+		}
+		return new RpcClient.EndpointStatus(this.server.host(), this.server.port(), state,
+				(state == RpcClient.EndpointState.UNREACHABLE) ? failure : null);
 	}
 
 	/** What is known of its health, for messages. */
@@ -264,7 +262,7 @@ final class ClientConnection {
 			connect = this.bootstrap.clone()
 				.handler(new ClientChannelInitializer(this.settings.firstSteps(), this.tls, this.server, this.framing,
 						this.settings.maxFrameSize(), this.settings.keepaliveInterval().toNanos(), handler))
-				.connect(new InetSocketAddress(this.server.host(), this.server.port()));
+				.connect(this.settings.remoteAddress(this.server));
 		}
 		catch (RuntimeException ex) {
 			connected(result, null, ex);

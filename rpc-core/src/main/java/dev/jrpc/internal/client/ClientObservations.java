@@ -24,11 +24,13 @@ public final class ClientObservations implements RpcClientInterceptor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientObservations.class);
 
-	private static final DefaultRpcClientObservationConvention DEFAULT = new DefaultRpcClientObservationConvention();
 
 	private final ObservationRegistry registry;
 
 	private final @Nullable RpcClientObservationConvention convention;
+
+	/** This client's own: it keeps the application codes it tags, so that clients do not share their limit. */
+	private final DefaultRpcClientObservationConvention defaultConvention = new DefaultRpcClientObservationConvention();
 
 	public ClientObservations(ObservationRegistry registry, @Nullable RpcClientObservationConvention convention) {
 		this.registry = registry;
@@ -41,7 +43,7 @@ public final class ClientObservations implements RpcClientInterceptor {
 		Observation observation;
 		try {
 			observation = RpcObservationDocumentation.CLIENT
-				.observation(this.convention, DEFAULT, () -> context, this.registry)
+				.observation(this.convention, this.defaultConvention, () -> context, this.registry)
 				.start();
 		}
 		catch (RuntimeException ex) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.jrpc.internal.transport.PipelineStep;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's settings, checked by the public builder.
@@ -23,11 +24,13 @@ import dev.jrpc.internal.transport.PipelineStep;
  * @param backoffMax the longest rest, before jitter
  * @param ejectAfterTimeouts timeouts in a row that set an endpoint aside
  * @param ejectionTime how long the first ejection lasts
+ * @param inProcessName the server of this JVM that every proxy calls, whatever its address, or
+ * null to call the addresses
  */
 public record ClientSettings(int maxFrameSize, Duration keepaliveInterval, Duration keepaliveTimeout,
 		List<PipelineStep> firstSteps, Duration dnsRefreshInterval, int budgetMaxTokens, double budgetTokenRatio,
 		Duration backoffInitial, double backoffMultiplier, double backoffJitter, Duration backoffMax,
-		int ejectAfterTimeouts, Duration ejectionTime) {
+		int ejectAfterTimeouts, Duration ejectionTime, @Nullable String inProcessName) {
 
 	/** Retries of idempotent calls that may have run: at most 25 ms before the first, doubling, at most 1 s. */
 	static final long RETRY_INITIAL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(25);

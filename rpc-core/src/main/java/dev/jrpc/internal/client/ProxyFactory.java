@@ -53,6 +53,9 @@ public final class ProxyFactory implements AutoCloseable {
 
 	private final ClusterSettings clusterSettings;
 
+	/** The server of this JVM every proxy calls, whatever its address, or null. */
+	private final @Nullable String inProcessName;
+
 	private final Ticker ticker;
 
 	/** Endpoint sets by where they come from, shared by the proxies that want the same one. */
@@ -85,7 +88,8 @@ public final class ProxyFactory implements AutoCloseable {
 		this.ticker = Ticker.SYSTEM;
 		this.connections = new ConnectionPool(bootstrap, mapper, new ConnectionSettings(settings.maxFrameSize(),
 				settings.keepaliveInterval(), settings.keepaliveTimeout(), settings.firstSteps(),
-				settings.backoff(), this.ticker, callbackExecutor));
+				settings.backoff(), this.ticker, callbackExecutor, settings.inProcessName()));
+		this.inProcessName = settings.inProcessName();
 		this.mapper = mapper;
 		this.callbackExecutor = callbackExecutor;
 		this.eventLoops = eventLoops;
@@ -116,15 +120,13 @@ public final class ProxyFactory implements AutoCloseable {
 			}
 		}
 		EndpointGroup group = group(type, settings);
-		String address = settings.address();
-		this.references.add(new ProxyReference(type, service, settings.version(),
-				(address == null || address.isBlank()) ? "registry" : address.strip(), group));
 		Cluster cluster = new Cluster(group, balancer(settings), this.clusterSettings.withMaxAttempts(settings.maxAttempts()),
 				this.callbackExecutor, this.eventLoops);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
 				new ProxyInvocationHandler(type, Map.copyOf(methods),
 						new ClientInterceptorChain(this.interceptors, cluster), settings.timeout().toNanos(),
 						group.source()));
+		this.references.add(new ProxyReference(type, service, settings.version(), target(settings), group));
 		return type.cast(proxy);
 	}
 
@@ -135,7 +137,10 @@ public final class ProxyFactory implements AutoCloseable {
 	 * (with its port, if it has one); null for {@code host:port} lists, whose endpoints are named
 	 * as configured.
 	 */
-	private static @Nullable ServerAddress observedServer(ProxySettings settings) {
+	private @Nullable ServerAddress observedServer(ProxySettings settings) {
+		if (this.inProcessName != null) {
+			return new ServerAddress(this.inProcessName, -1);
+		}
 		String address = settings.address();
 		if (address == null || address.isBlank()) {
 			return new ServerAddress(settings.service(), -1);
@@ -153,6 +158,15 @@ public final class ProxyFactory implements AutoCloseable {
 		}
 	}
 
+	/** What a proxy calls, as its status view says it: its address, {@code registry}, or {@code in-process:<name>}. */
+	private String target(ProxySettings settings) {
+		String address = settings.address();
+		if (this.inProcessName != null) {
+			return "in-process:" + this.inProcessName;
+		}
+		return (address == null || address.isBlank()) ? "registry" : address.strip();
+	}
+
 	private static LoadBalancer balancer(ProxySettings settings) {
 		return switch (settings.loadBalancing()) {
 			case ROUND_ROBIN -> new RoundRobinBalancer();
@@ -161,14 +175,28 @@ public final class ProxyFactory implements AutoCloseable {
 		};
 	}
 
-	/** The live set of endpoints that the proxy's address, or the registry, gives. */
+	/**
+	 * The live set of endpoints that the proxy's address, or the registry, gives; the one endpoint
+	 * standing for the in-process server when the client calls it.
+	 */
 	private EndpointGroup group(Class<?> type, ProxySettings settings) {
 		String address = settings.address();
 		String key = settings.version().isEmpty() ? settings.service() : settings.service() + ':' + settings.version();
 		EndpointDiscovery discovery;
 		String name;
 		String source;
-		if (address == null || address.isBlank()) {
+		if (this.inProcessName != null) {
+			// Its connections go to the in-process server whatever the endpoint; the port is never used.
+			List<Endpoint> inProcess = List.of(Endpoint.of(this.inProcessName, 1));
+			discovery = (service, version, listener) -> {
+				listener.accept(inProcess);
+				return () -> {
+				};
+			};
+			name = settings.service();
+			source = "the in-process server '" + this.inProcessName + "'";
+		}
+		else if (address == null || address.isBlank()) {
 			if (this.registry == null) {
 				throw new IllegalArgumentException("No address for the proxy of " + type.getName()
 						+ ": give host:port, dns:///host:port or discovery:///service-id, or configure a registry");

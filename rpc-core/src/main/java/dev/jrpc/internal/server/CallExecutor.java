@@ -11,4 +11,8 @@ interface CallExecutor extends Executor {
 		return false;
 	}
 
+	/** Takes no more tasks, drops those waiting and interrupts those running. */
+	default void shutdownNow() {
+	}
+
 }

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.jrpc.RpcServer;
+import dev.jrpc.internal.openrpc.Discovery;
+import dev.jrpc.internal.openrpc.OpenRpcDocument;
 import dev.jrpc.internal.protocol.JsonRpc;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -87,8 +90,26 @@ public final class MethodTable {
 
 		private final List<RpcServer.ExportedService> exported = new ArrayList<>();
 
+		/** Every exported method, in order, for the OpenRPC document. */
+		private final List<RemoteMethod> described = new ArrayList<>();
+
+		private @Nullable String discoveryTitle;
+
+		private String discoveryVersion = "";
+
 		public Builder(ObjectMapper mapper) {
 			this.mapper = mapper;
+		}
+
+		/**
+		 * Answers {@code rpc.discover} with the OpenRPC document of the exported methods, its
+		 * {@code info} being {@code title} and {@code version}; without this call,
+		 * {@code rpc.discover} is an unknown method.
+		 */
+		public Builder discoverable(String title, String version) {
+			this.discoveryTitle = title;
+			this.discoveryVersion = version;
+			return this;
 		}
 
 		/**
@@ -132,6 +153,7 @@ public final class MethodTable {
 					}
 				}
 				overloads.add(new ServerMethod(remote, target, service, version, this.mapper));
+				this.described.add(remote);
 				exportedMethods.add(new RpcServer.ExportedMethod(remote.wireName(), remote.method()));
 			}
 			this.exported.add(new RpcServer.ExportedService(service, version, type, exportedMethods));
@@ -139,6 +161,14 @@ public final class MethodTable {
 		}
 
 		public MethodTable build() {
+			if (this.discoveryTitle != null) {
+				JsonNode document = OpenRpcDocument.of(this.described, this.mapper.getTypeFactory(), this.discoveryTitle,
+						this.discoveryVersion);
+				Discovery discovery = () -> document;
+				for (RemoteMethod remote : RemoteInterface.parse(Discovery.class, "", "", this.mapper)) {
+					this.byName.put(remote.wireName(), List.of(new ServerMethod(remote, discovery, "", "", this.mapper)));
+				}
+			}
 			Map<String, ServerMethod[]> table = new HashMap<>();
 			this.byName.forEach((name, methods) -> {
 				int max = methods.stream().mapToInt(ServerMethod::parameterCount).max().orElse(0);

@@ -39,8 +39,8 @@ public final class ServerAnnouncement {
 
 	private final List<ServiceRegistry.Registration> registrations = new ArrayList<>();
 
-	/** The endpoint announced while the services are registered; guarded by this. */
-	private @Nullable Endpoint registered;
+	/** The endpoint announced while the services are registered; read without the lock, which registry calls may hold long. */
+	private volatile @Nullable Endpoint registered;
 
 	public ServerAnnouncement(@Nullable ServiceRegistry registry, List<MethodTable.ServiceName> services,
 			@Nullable String advertisedAddress, String bindHost, int weight) {
@@ -89,7 +89,7 @@ public final class ServerAnnouncement {
 	}
 
 	/** Whether the services are announced now. */
-	public synchronized RpcServer.RegistryState state() {
+	public RpcServer.RegistryState state() {
 		if (this.registry == null) {
 			return RpcServer.RegistryState.NONE;
 		}
@@ -97,7 +97,7 @@ public final class ServerAnnouncement {
 	}
 
 	/** The endpoint the registry announces, or null while nothing is registered. */
-	public synchronized @Nullable Endpoint registeredEndpoint() {
+	public @Nullable Endpoint registeredEndpoint() {
 		return this.registered;
 	}
 

@@ -136,8 +136,9 @@ public final class ServerCall implements RpcServerCall, CallQueue.Waiting {
 				}
 			}
 			if (unstopped != null) {
-				unstopped.stop(answered);
+				ServerObservations.Observed observed = unstopped;
 				unstopped = null;
+				observed.stop(answered);
 			}
 			if (response == null) {
 				this.responder.dropped();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.jrpc.RpcServerInterceptor;
+import dev.jrpc.internal.transport.InProcess;
 import dev.jrpc.internal.transport.PipelineStep;
 import dev.jrpc.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -15,6 +16,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +39,7 @@ public final class ServerRuntime {
 
 	private final EventLoopGroup ioGroup;
 
-	private final WorkerPool workers;
+	private final CallExecutor workers;
 
 	private final CallDispatcher dispatcher;
 
@@ -44,16 +47,24 @@ public final class ServerRuntime {
 
 	private final Channel serverChannel;
 
+	/** Where it listens in this JVM too, with the event loop of its in-process connections; both null when it does not. */
+	private final @Nullable Channel inProcessChannel;
+
+	private final @Nullable EventLoopGroup inProcessGroup;
+
 	private final Duration shutdownGracePeriod;
 
-	private ServerRuntime(EventLoopGroup bossGroup, EventLoopGroup ioGroup, WorkerPool workers,
-			CallDispatcher dispatcher, ChannelGroup channels, Channel serverChannel, Duration shutdownGracePeriod) {
+	private ServerRuntime(EventLoopGroup bossGroup, EventLoopGroup ioGroup, CallExecutor workers,
+			CallDispatcher dispatcher, ChannelGroup channels, Channel serverChannel,
+			@Nullable Channel inProcessChannel, @Nullable EventLoopGroup inProcessGroup, Duration shutdownGracePeriod) {
 		this.bossGroup = bossGroup;
 		this.ioGroup = ioGroup;
 		this.workers = workers;
 		this.dispatcher = dispatcher;
 		this.channels = channels;
 		this.serverChannel = serverChannel;
+		this.inProcessChannel = inProcessChannel;
+		this.inProcessGroup = inProcessGroup;
 		this.shutdownGracePeriod = shutdownGracePeriod;
 	}
 
@@ -68,7 +79,7 @@ public final class ServerRuntime {
 		Transport transport = Transport.detect();
 		EventLoopGroup bossGroup = transport.newEventLoopGroup(1, "jrpc-server-accept", false);
 		EventLoopGroup ioGroup = transport.newEventLoopGroup(settings.ioThreads(), "jrpc-server-io", false);
-		WorkerPool workers = newWorkers(settings);
+		CallExecutor workers = newWorkers(settings);
 		// Every call running or waiting holds a place of the queue, which is what bounds them. Its
 		// deadline sweep runs on the accepting event loop, which has little else to do: on an I/O event
 		// loop, a timer due every 10 ms while calls wait made the loop poll its selector about six
@@ -76,14 +87,15 @@ public final class ServerRuntime {
 		CallDispatcher dispatcher = new CallDispatcher(workers, placesFor(settings), bossGroup,
 				new ServerInterceptorChain(interceptors), observations);
 		ChannelGroup channels = new DefaultChannelGroup("jrpc-server", GlobalEventExecutor.INSTANCE);
+		ServerChannelInitializer initializer = new ServerChannelInitializer(new RequestReader(methods), dispatcher,
+				mapper, settings, firstSteps, channels);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, ioGroup)
 			.channel(transport.serverChannelType())
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.childOption(ChannelOption.SO_KEEPALIVE, true)
 			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-			.childHandler(new ServerChannelInitializer(new RequestReader(methods), dispatcher, mapper, settings,
-					firstSteps, channels));
+			.childHandler(initializer);
 		bootstrapCustomizer.accept(bootstrap);
 		InetSocketAddress address = settings.bindAddress();
 		Channel serverChannel;
@@ -100,14 +112,40 @@ public final class ServerRuntime {
 		}
 		channels.add(serverChannel);
 		logger.debug("jrpc server bound with the {} transport", transport);
-		return new ServerRuntime(bossGroup, ioGroup, workers, dispatcher, channels, serverChannel,
-				settings.shutdownGracePeriod());
+		Channel inProcessChannel = null;
+		EventLoopGroup inProcessGroup = null;
+		if (settings.inProcessName() != null) {
+			inProcessGroup = InProcess.newEventLoopGroup("jrpc-server-in-process");
+			try {
+				inProcessChannel = new ServerBootstrap().group(inProcessGroup)
+					.channel(LocalServerChannel.class)
+					.childHandler(initializer)
+					.bind(new LocalAddress(settings.inProcessName()))
+					.syncUninterruptibly()
+					.channel();
+			}
+			catch (RuntimeException ex) {
+				serverChannel.close().syncUninterruptibly();
+				workers.shutdownNow();
+				inProcessGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+				bossGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+				ioGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+				throw new IllegalStateException("Could not listen in process as '" + settings.inProcessName() + "' ("
+						+ ex.getMessage() + "): another server of this JVM listens under that name", ex);
+			}
+			channels.add(inProcessChannel);
+		}
+		return new ServerRuntime(bossGroup, ioGroup, workers, dispatcher, channels, serverChannel, inProcessChannel,
+				inProcessGroup, settings.shutdownGracePeriod());
 	}
 
-	private static WorkerPool newWorkers(ServerSettings settings) {
+	private static CallExecutor newWorkers(ServerSettings settings) {
 		// Never more tasks waiting here than calls in the call queue, which bounds them.
-		return new WorkerPool(settings.workerThreads(), placesFor(settings) - settings.workerThreads(),
-				WORKER_KEEP_ALIVE,
+		int queueCapacity = placesFor(settings) - settings.workerThreads();
+		if (settings.callThreads() != null) {
+			return new ThreadPerCallWorkers(settings.workerThreads(), queueCapacity, settings.callThreads());
+		}
+		return new WorkerPool(settings.workerThreads(), queueCapacity, WORKER_KEEP_ALIVE,
 				new DefaultThreadFactory("jrpc-server-worker", true));
 	}
 
@@ -121,11 +159,15 @@ public final class ServerRuntime {
 		// The group holds the listening channel too.
 		int connections = 0;
 		for (Channel channel : this.channels) {
-			if (channel != this.serverChannel) {
+			if (!isListener(channel)) {
 				connections++;
 			}
 		}
 		return connections;
+	}
+
+	private boolean isListener(Channel channel) {
+		return channel == this.serverChannel || channel == this.inProcessChannel;
 	}
 
 	/** Calls read and not yet answered: running, or waiting for a worker. */
@@ -155,6 +197,9 @@ public final class ServerRuntime {
 	 */
 	public void stop(Runnable afterAcceptorClosed) {
 		this.serverChannel.close().syncUninterruptibly();
+		if (this.inProcessChannel != null) {
+			this.inProcessChannel.close().syncUninterruptibly();
+		}
 		afterAcceptorClosed.run();
 		this.dispatcher.startDraining();
 		for (Channel channel : this.channels) {
@@ -174,7 +219,7 @@ public final class ServerRuntime {
 		}
 		// Give jrpc clients a moment to close the connections they were sent away from, once their
 		// calls have ended: a request still on its way then meets a refusal, not a closed connection.
-		this.channels.newCloseFuture((channel) -> channel != this.serverChannel)
+		this.channels.newCloseFuture((channel) -> !isListener(channel))
 			.awaitUninterruptibly(Math.min(1000, Math.max(1, this.shutdownGracePeriod.toMillis())), TimeUnit.MILLISECONDS);
 		// Close each connection once what was queued for it has left (its goaway among it).
 		for (Channel channel : this.channels) {
@@ -192,8 +237,14 @@ public final class ServerRuntime {
 		this.workers.shutdownNow();
 		this.ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
 		this.bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		if (this.inProcessGroup != null) {
+			this.inProcessGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		}
 		this.ioGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
 		this.bossGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		if (this.inProcessGroup != null) {
+			this.inProcessGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		}
 	}
 
 }

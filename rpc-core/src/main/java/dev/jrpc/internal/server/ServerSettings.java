@@ -2,6 +2,7 @@ package dev.jrpc.internal.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 import io.netty.handler.ssl.SslContext;
@@ -24,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param maxInboundBuffer most bytes all connections may hold of messages not yet read whole
  * @param tls gives the TLS context of each new connection, or null for plaintext
  * @param tlsHandshakeTimeout how long a TLS handshake may take
+ * @param inProcessName the name it also listens on in this JVM (Netty's local transport), or null
+ * @param callThreads where each call gets a thread of its own (virtual threads), bounded by
+ * {@code workerThreads}; null for the pool of worker threads
  */
 public record ServerSettings(InetSocketAddress bindAddress, int maxFrameSize, int maxBatchSize, int ioThreads,
 		int workerThreads, int queueCapacity, Duration shutdownGracePeriod, Duration maxConnectionAge,
 		Duration firstByteTimeout, Duration messageReadTimeout, Duration idleTimeout, long maxInboundBuffer,
-		@Nullable Supplier<SslContext> tls, Duration tlsHandshakeTimeout) {
+		@Nullable Supplier<SslContext> tls, Duration tlsHandshakeTimeout, @Nullable String inProcessName,
+		@Nullable ThreadFactory callThreads) {
 }

@@ -281,7 +281,8 @@ final class WorkerPool implements CallExecutor {
 	}
 
 	/** Refuses new tasks, drops those waiting, and interrupts the running ones. */
-	void shutdownNow() {
+	@Override
+	public void shutdownNow() {
 		this.shutdown = true;
 		for (Worker worker : this.workers) {
 			worker.thread.interrupt();

@@ -39,7 +39,7 @@ class BalancerTests {
 			Endpoint endpoint = new Endpoint("10.0.0." + (i + 1), 7070, weights[i], Map.of());
 			ConnectionSettings settings = new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(),
 					new ConnectionBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(120), () -> 0.5),
-					Ticker.SYSTEM, Runnable::run);
+					Ticker.SYSTEM, Runnable::run, null);
 			// Never connected: balancing only reads what the connection knows of its server.
 			members.add(new Member(endpoint, new ClientConnection(new ServerAddress(endpoint.host(), 7070), null, null,
 					new ConnectionKind(Framing.LENGTH_PREFIXED, 0, null), settings)));

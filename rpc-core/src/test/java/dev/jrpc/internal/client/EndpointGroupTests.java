@@ -45,7 +45,7 @@ class EndpointGroupTests {
 	private final ConnectionPool pool = new ConnectionPool(
 			new Bootstrap().group(this.eventLoops).channel(LocalChannel.class), RpcJsonMapper.create(1024),
 			new ConnectionSettings(1024, Duration.ZERO, Duration.ofSeconds(1), List.of(), new ConnectionBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(120), () -> 0.5),
-					this.ticker, Runnable::run));
+					this.ticker, Runnable::run, null));
 
 	private final EndpointGroup group = new EndpointGroup(this.discovery, "svc", "", "test source", this.pool,
 			new ConnectionKind(Framing.LENGTH_PREFIXED, 0, null), this.ticker);

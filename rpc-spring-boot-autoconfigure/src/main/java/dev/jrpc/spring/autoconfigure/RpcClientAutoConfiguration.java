@@ -3,6 +3,7 @@ package dev.jrpc.spring.autoconfigure;
 import dev.jrpc.RpcClient;
 import dev.jrpc.RpcClientInterceptor;
 import dev.jrpc.spring.context.ReferenceSettings;
+import dev.jrpc.spring.context.RpcClientProxies;
 import dev.jrpc.spring.context.RpcReferenceBeanPostProcessor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The jrpc client and the injection of {@link dev.jrpc.spring.RpcReference @RpcReference} fields.
+ * The jrpc client, the injection of {@link dev.jrpc.spring.RpcReference @RpcReference} fields, and
+ * the proxies behind them and behind the client beans of
+ * {@link dev.jrpc.spring.ImportRpcClients @ImportRpcClients}.
  * Beans of type {@link RpcClientInterceptor} wrap every call, in their {@code @Order}. The client
  * opens no connection until a reference is called.
  */
@@ -28,7 +31,7 @@ public final class RpcClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcClient rpcClient(RpcProperties properties, ObjectProvider<RpcClientCustomizer> customizers,
 			ObjectProvider<RpcJsonMapperCustomizer> mapperCustomizers, ObjectProvider<RpcClientInterceptor> interceptors,
-			SslBundleContexts sslContexts) {
+			SslBundleContexts sslContexts, Environment environment) {
 		RpcProperties.Client client = properties.getClient();
 		RpcClient.Builder builder = RpcClient.builder()
 			.timeout(client.getTimeout())
@@ -45,6 +48,9 @@ public final class RpcClientAutoConfiguration {
 					client.getConnectBackoff().getMaxDelay(), client.getConnectBackoff().getJitter())
 			.outlierEjection(client.getOutlierEjection().getConsecutiveTimeouts(),
 					client.getOutlierEjection().getEjectionTime());
+		if (RpcVirtualThreads.enabled(environment)) {
+			builder.callbackExecutor(RpcVirtualThreads.clientCallbacks());
+		}
 		if (client.getSsl().getBundle() != null) {
 			builder.tls(sslContexts.client(client.getSsl().getBundle(), "rpc.client.ssl.bundle"));
 		}
@@ -68,14 +74,15 @@ public final class RpcClientAutoConfiguration {
 		return new SslBundleContexts(bundles);
 	}
 
+	/** Static, as its post-processor: it is made before the other beans, and asks for the client only when a proxy is. */
 	@Bean
-	static RpcReferenceBeanPostProcessor rpcReferenceBeanPostProcessor(Environment environment,
-			ObjectProvider<RpcProperties> properties, ObjectProvider<RpcClient> client,
-			ObjectProvider<SslBundleContexts> sslContexts) {
-		RpcReferenceBeanPostProcessor.Defaults defaults = (service) -> {
+	@ConditionalOnMissingBean
+	static RpcClientProxies rpcClientProxies(Environment environment, ObjectProvider<RpcProperties> properties,
+			ObjectProvider<RpcClient> client, ObjectProvider<SslBundleContexts> sslContexts) {
+		RpcClientProxies.Defaults defaults = (service) -> {
 			RpcProperties.Client settings = properties.getObject().getClient();
 			RpcProperties.Service own = settings.getServices().getOrDefault(service, new RpcProperties.Service());
-			return new RpcReferenceBeanPostProcessor.ServiceDefaults(
+			return new RpcClientProxies.ServiceDefaults(
 					(own.getAddress() != null) ? own.getAddress() : settings.getAddress(),
 					(own.getTimeout() != null) ? own.getTimeout() : settings.getTimeout(), own.isPlainNames(),
 					own.getFraming(), own.getMaxInFlight(),
@@ -83,8 +90,13 @@ public final class RpcClientAutoConfiguration {
 					(own.getRetry().getMaxAttempts() != null) ? own.getRetry().getMaxAttempts()
 							: settings.getRetry().getMaxAttempts());
 		};
-		return new RpcReferenceBeanPostProcessor(environment, defaults, (settings) -> proxy(client.getObject(), settings,
+		return new RpcClientProxies(environment, defaults, (settings) -> proxy(client.getObject(), settings,
 				properties.getObject().getClient().getServices().get(settings.name()), sslContexts.getObject()));
+	}
+
+	@Bean
+	static RpcReferenceBeanPostProcessor rpcReferenceBeanPostProcessor(ObjectProvider<RpcClientProxies> proxies) {
+		return new RpcReferenceBeanPostProcessor(proxies);
 	}
 
 	private static Object proxy(RpcClient client, ReferenceSettings settings, RpcProperties.@Nullable Service own,

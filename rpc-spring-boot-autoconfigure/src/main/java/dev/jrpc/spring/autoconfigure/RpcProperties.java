@@ -124,12 +124,18 @@ public class RpcProperties {
 
 		private final ServerSecurity security = new ServerSecurity();
 
+		private final Discover discover = new Discover();
+
 		public ServerSsl getSsl() {
 			return this.ssl;
 		}
 
 		public ServerSecurity getSecurity() {
 			return this.security;
+		}
+
+		public Discover getDiscover() {
+			return this.discover;
 		}
 
 		public boolean isEnabled() {
@@ -560,6 +566,25 @@ public class RpcProperties {
 
 		public void setEjectionTime(Duration ejectionTime) {
 			this.ejectionTime = ejectionTime;
+		}
+
+	}
+
+	/** The server's self-description, {@code rpc.discover}. */
+	public static class Discover {
+
+		/**
+		 * Whether the server answers rpc.discover with the OpenRPC document of its exported
+		 * methods; when false, rpc.discover is an unknown method.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

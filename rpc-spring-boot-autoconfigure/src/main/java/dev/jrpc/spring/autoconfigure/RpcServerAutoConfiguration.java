@@ -73,6 +73,14 @@ public final class RpcServerAutoConfiguration {
 			if (server.getMaxConnectionAge() != null) {
 				builder.maxConnectionAge(server.getMaxConnectionAge());
 			}
+			builder.discovery(server.getDiscover().isEnabled());
+			String application = environment.getProperty("spring.application.name");
+			if (application != null && !application.isBlank()) {
+				builder.discoveryInfo(application, "1.0.0");
+			}
+			if (RpcVirtualThreads.enabled(environment)) {
+				builder.threadPerCall(RpcVirtualThreads.serverCallThreads());
+			}
 			if (server.getSsl().getBundle() != null) {
 				builder.tls(new SslBundleContexts(sslBundles).server(server.getSsl().getBundle(),
 						server.getSsl().getClientAuth(), "rpc.server.ssl.bundle"))

@@ -45,7 +45,7 @@ public final class RpcEndpoint {
 		}
 		RpcServer built = this.server.builtServer();
 		if (built == null) {
-			return new ServerDescription(false, null, null, RpcServer.RegistryState.NONE.name(), 0, 0, 0, 0, List.of());
+			return new ServerDescription(false, null, null, null, 0, 0, 0, 0, List.of());
 		}
 		InetSocketAddress bound = built.boundAddress();
 		Endpoint advertised = built.advertisedEndpoint();
@@ -78,14 +78,14 @@ public final class RpcEndpoint {
 	 * @param running whether it accepts calls
 	 * @param boundAddress where it listens, or null when it is not running
 	 * @param advertisedAddress what the registry announces, or null while nothing is registered
-	 * @param registry {@code NONE}, {@code REGISTERED} or {@code NOT_REGISTERED}
-	 * @param connections connections open
-	 * @param callsInFlight calls read and not yet answered
+	 * @param registry {@code NONE}, {@code REGISTERED} or {@code NOT_REGISTERED}; null before the server is built
+	 * @param connections connections open, while it runs or stops
+	 * @param callsInFlight calls read and not yet answered, while it runs or stops
 	 * @param callsQueued calls waiting for a worker
 	 * @param callsRefusedBusy calls refused as busy since it started
 	 */
 	public record ServerDescription(boolean running, @Nullable String boundAddress, @Nullable String advertisedAddress,
-			String registry, int connections, int callsInFlight, int callsQueued, long callsRefusedBusy,
+			@Nullable String registry, int connections, int callsInFlight, int callsQueued, long callsRefusedBusy,
 			List<ServiceDescription> services) {
 	}
 

@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { RpcServerAutoConfiguration.class, RpcClientAutoConfiguration.class })
 @ConditionalOnClass({ RpcClient.class, Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(RpcEndpoint.class)
 public final class RpcEndpointAutoConfiguration {
 
+	/** Conditions whose classes come with Actuator sit on the method: read only once the class is known present. */
 	@Bean
+	@ConditionalOnAvailableEndpoint(RpcEndpoint.class)
 	@ConditionalOnMissingBean
 	RpcEndpoint rpcEndpoint(ObjectProvider<RpcServerLifecycle> server, ObjectProvider<RpcClient> client) {
 		return new RpcEndpoint(server.getIfUnique(), client.getIfUnique());

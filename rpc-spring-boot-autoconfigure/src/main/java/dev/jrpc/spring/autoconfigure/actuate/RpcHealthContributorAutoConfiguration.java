@@ -19,14 +19,17 @@ import org.springframework.context.annotation.Bean;
  * Boot's health support; {@code management.health.rpc.enabled=false} turns it off.
  */
 @AutoConfiguration(after = { RpcServerAutoConfiguration.class, RpcClientAutoConfiguration.class })
-@ConditionalOnClass({ RpcClient.class, HealthIndicator.class })
-@ConditionalOnEnabledHealthIndicator("rpc")
+@ConditionalOnClass({ RpcClient.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @EnableConfigurationProperties(RpcProperties.class)
 public final class RpcHealthContributorAutoConfiguration {
 
-	/** Named so that the component is {@code rpc}. */
+	/**
+	 * Named so that the component is {@code rpc}. Conditions whose classes come with the health
+	 * support sit on the method: read only once the class is known present.
+	 */
 	@Bean
-	@ConditionalOnMissingBean(name = "rpcHealthIndicator")
+	@ConditionalOnEnabledHealthIndicator("rpc")
+	@ConditionalOnMissingBean(value = RpcHealthIndicator.class, name = { "rpcHealthIndicator", "rpcHealthContributor" })
 	RpcHealthIndicator rpcHealthIndicator(ObjectProvider<RpcServerLifecycle> server, ObjectProvider<RpcClient> client,
 			RpcProperties properties) {
 		return new RpcHealthIndicator(server.getIfUnique(), client.getIfUnique(),

@@ -18,7 +18,6 @@ import dev.jrpc.spring.fixtures.Calculator;
 import dev.jrpc.spring.fixtures.DefaultCalculator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -137,7 +136,7 @@ class RpcActuatorAutoConfigurationTests {
 	@Test
 	void theStarterRunsWithoutActuator() {
 		this.runner.withBean(DefaultCalculator.class)
-			.withClassLoader(new FilteredClassLoader(HealthIndicator.class, Endpoint.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(RpcServerLifecycle.class)
 				.doesNotHaveBean(RpcHealthIndicator.class)

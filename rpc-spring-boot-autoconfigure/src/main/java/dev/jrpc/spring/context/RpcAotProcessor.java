@@ -1,0 +1,89 @@
+package dev.jrpc.spring.context;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.jrpc.spring.RpcReference;
+import dev.jrpc.spring.RpcService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.generate.GenerationContext;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Runtime hints for an AOT-processed application (and a native image): every interface exported
+ * with {@link RpcService}, referenced with {@link RpcReference} or made a client bean with
+ * {@link dev.jrpc.spring.ImportRpcClients}, is registered for reflection on its methods, each
+ * referenced one as a JDK proxy, and every type in their signatures (parameters, results, declared
+ * exceptions, and what records and beans hold) for JSON binding.
+ */
+final class RpcAotProcessor implements BeanFactoryInitializationAotProcessor {
+
+	@Override
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+			ConfigurableListableBeanFactory beanFactory) {
+		Set<Class<?>> exported = new LinkedHashSet<>();
+		Set<Class<?>> referenced = new LinkedHashSet<>();
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
+			Class<?> clientType = RpcClientsRegistrar.clientType(definition);
+			if (clientType != null) {
+				referenced.add(clientType);
+				continue;
+			}
+			Class<?> type = beanFactory.getType(name, false);
+			if (type == null) {
+				continue;
+			}
+			Class<?> user = ClassUtils.getUserClass(type);
+			RpcService service = beanFactory.findAnnotationOnBean(name, RpcService.class, false);
+			if (service != null) {
+				exported.add(RpcServiceBeans.exportedInterface(user, service));
+			}
+			ReflectionUtils.doWithFields(user, (field) -> referenced.add(field.getType()),
+					(field) -> field.isAnnotationPresent(RpcReference.class) && field.getType().isInterface());
+		}
+		if (exported.isEmpty() && referenced.isEmpty()) {
+			return null;
+		}
+		return (GenerationContext context, BeanFactoryInitializationCode code) -> register(context.getRuntimeHints(),
+				exported, referenced);
+	}
+
+	/** Registers the hints of {@code exported} and {@code referenced} interfaces with {@code hints}. */
+	static void register(RuntimeHints hints, Set<Class<?>> exported, Set<Class<?>> referenced) {
+		BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
+		Set<Class<?>> all = new LinkedHashSet<>(exported);
+		all.addAll(referenced);
+		for (Class<?> type : all) {
+			hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
+			for (Method method : type.getMethods()) {
+				if (method.getDeclaringClass() == Object.class || method.isDefault()) {
+					continue;
+				}
+				for (Type parameter : method.getGenericParameterTypes()) {
+					binding.registerReflectionHints(hints.reflection(), parameter);
+				}
+				binding.registerReflectionHints(hints.reflection(), method.getGenericReturnType());
+				for (Class<?> exception : method.getExceptionTypes()) {
+					// Rethrown on the client by their constructor taking a message.
+					hints.reflection().registerType(exception, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
+				}
+			}
+		}
+		for (Class<?> type : referenced) {
+			hints.proxies().registerJdkProxy(type);
+		}
+	}
+
+}
