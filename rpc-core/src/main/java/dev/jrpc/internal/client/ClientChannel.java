@@ -341,7 +341,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		ByteBuf frame = (ByteBuf) msg;
 		try {
 			ResponseReader.Unmatched unmatched = ResponseReader.read(() -> ByteBufJson.parser(this.mapper, frame),
-					this::takeForReading, this.server, this.nativeFraming);
+					this::takeForReading, this.server, this.nativeFraming, this.goingAway);
 			if (unmatched != null) {
 				readUnmatched(unmatched);
 			}

@@ -13,8 +13,14 @@ final class RemoteErrors {
 	private RemoteErrors() {
 	}
 
-	/** @param fromJrpc whether the error came from a jrpc server, on a native connection */
-	static CallFailure toFailure(ClientMethod method, ServerAddress server, JsonNode error, boolean fromJrpc) {
+	/**
+	 * @param fromJrpc whether the error came from a jrpc server, on a native connection
+	 * @param sentAway whether that server had sent the connection away: a "busy" refusal then came
+	 * from a request that crossed its {@code rpc.goaway}, and is a connection going away, which a new
+	 * connection to the same server may take, not a busy server
+	 */
+	static CallFailure toFailure(ClientMethod method, ServerAddress server, JsonNode error, boolean fromJrpc,
+			boolean sentAway) {
 		JsonNode code = error.get(JsonRpc.CODE);
 		JsonNode message = error.get(JsonRpc.MESSAGE);
 		JsonNode data = error.get(JsonRpc.DATA);
@@ -25,7 +31,12 @@ final class RemoteErrors {
 		}
 		int codeValue = (code != null && code.canConvertToInt()) ? code.asInt() : RpcErrorCodes.INTERNAL_ERROR;
 		String text = (message != null && message.isString()) ? message.asString() : "(no message)";
-		return new CallFailure.Remote(method, server, codeValue, text, remoteType, fromJrpc);
+		CallFailure.Remote failure = new CallFailure.Remote(method, server, codeValue, text, remoteType, fromJrpc);
+		if (sentAway && failure.retry() == CallFailure.Retry.NOT_RUN) {
+			return new CallFailure.Connection(method.displayName() + " was not run: " + server
+					+ " closes this connection", null, true, true);
+		}
+		return failure;
 	}
 
 	/** A short description of an error object that answers no call, for logs and connection errors. */

@@ -42,12 +42,14 @@ final class ResponseReader {
 
 	/**
 	 * Reads one response and completes its call from {@code calls}, which removes it.
+	 * @param sentAway whether the server sent the connection away ({@code rpc.goaway}) before this
+	 * response: its "busy" refusals then mean that a new connection may take the call
 	 * @return null when a call was completed or the response was for a call already given up,
 	 * otherwise what the response said
 	 * @throws JacksonException when the message is not a JSON-RPC response
 	 */
 	static @Nullable Unmatched read(Supplier<JsonParser> source, LongFunction<@Nullable PendingCall> calls,
-			ServerAddress server, boolean fromJrpc) {
+			ServerAddress server, boolean fromJrpc, boolean sentAway) {
 		try (JsonParser parser = source.get()) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IllegalArgumentException("a response must be a JSON object");
@@ -102,7 +104,7 @@ final class ResponseReader {
 				return null;
 			}
 			if (call != null && error != null) {
-				call.complete(error.isObject() ? RemoteErrors.toFailure(call.method(), server, error, fromJrpc)
+				call.complete(error.isObject() ? RemoteErrors.toFailure(call.method(), server, error, fromJrpc, sentAway)
 						: new CallFailure.Protocol(call.method().displayName() + ": the response from " + server
 								+ " has an error member that is not an object", null));
 				return null;

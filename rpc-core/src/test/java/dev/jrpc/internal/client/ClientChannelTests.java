@@ -107,6 +107,34 @@ class ClientChannelTests {
 		assertThat(accepted).isCompletedWithValue("Hello, one");
 	}
 
+	/**
+	 * Ids are taken before requests are written, so one below the goaway's lastId may still reach the
+	 * server after it: the server refuses it as busy, and that is a connection going away, which a
+	 * new connection to the same server may take, not a busy server.
+	 */
+	@Test
+	void aBusyRefusalAfterGoawayIsAConnectionGoingAway() {
+		CompletableFuture<@Nullable Object> crossed = send("one");
+		send("two");
+		receive("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.goaway\",\"params\":{\"lastId\":2}}");
+		assertThat(crossed).isNotDone();
+
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,\"message\":\"Server busy: this connection is going away\"}}");
+
+		assertThat(crossed.join()).isInstanceOfSatisfying(CallFailure.Connection.class, (failure) -> {
+			assertThat(failure.retry()).isEqualTo(CallFailure.Retry.NOT_RUN);
+			assertThat(failure.goingAway()).isTrue();
+		});
+	}
+
+	@Test
+	void aBusyRefusalBeforeAnyGoawayIsABusyServer() {
+		CompletableFuture<@Nullable Object> refused = send("one");
+		receive("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,\"message\":\"Server busy\"}}");
+		assertThat(refused.join()).isInstanceOfSatisfying(CallFailure.Remote.class,
+				(failure) -> assertThat(failure.retry()).isEqualTo(CallFailure.Retry.NOT_RUN));
+	}
+
 	@Test
 	void aCallLostAfterItsRequestLeftMayHaveRun() {
 		CompletableFuture<@Nullable Object> call = send("Ada");
