@@ -30,7 +30,11 @@ class OpenRpcTests {
 	/** A service with what a document has to describe: optional and nested values, recursion, errors, deprecation. */
 	public interface Catalog {
 
+		Entry find(String code);
+
 		Entry find(String code, @Nullable String region);
+
+		Page<Entry> page(int number);
 
 		@Deprecated
 		List<Entry> list(Optional<Kind> kind);
@@ -50,6 +54,9 @@ class OpenRpcTests {
 	public record Entry(String code, Kind kind, @Nullable Entry parent, List<Entry> children, Instant updated) {
 	}
 
+	public record Page<T>(int number, List<T> items) {
+	}
+
 	public static class NotFound extends Exception {
 
 		public NotFound(String message) {
@@ -61,8 +68,18 @@ class OpenRpcTests {
 	static class EmptyCatalog implements Catalog {
 
 		@Override
+		public Entry find(String code) {
+			return find(code, null);
+		}
+
+		@Override
 		public Entry find(String code, @Nullable String region) {
 			return new Entry(code, Kind.PEN, null, List.of(), Instant.EPOCH);
+		}
+
+		@Override
+		public Page<Entry> page(int number) {
+			return new Page<>(number, List.of());
 		}
 
 		@Override
@@ -131,8 +148,12 @@ class OpenRpcTests {
 		assertThat(find.get("params").get(0).get("required").asBoolean()).isTrue();
 		assertThat(find.get("params").get(0).get("schema").get("type").asString()).isEqualTo("string");
 		assertThat(find.get("params").get(1).get("name").asString()).isEqualTo("region");
-		assertThat(find.get("params").get(1).get("required").asBoolean()).as("@Nullable").isFalse();
+		assertThat(find.get("params").get(1).get("required").asBoolean()).as("find(code) does without it").isFalse();
+		assertThat(find.get("params").get(1).get("schema").toString())
+			.isEqualTo("{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}");
 		assertThat(find.get("result").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Entry");
+		assertThat(document.get("methods")).filteredOn((method) -> method.get("name").asString().equals("catalog:2.find"))
+			.as("overloads are one method").hasSize(1);
 
 		JsonNode counts = method(document, "catalog:2.counts");
 		assertThat(counts.get("params").get(0).get("schema").toString()).isEqualTo("{\"type\":\"string\",\"format\":\"date\"}");
@@ -150,13 +171,17 @@ class OpenRpcTests {
 		assertThat(entry.get("type").asString()).isEqualTo("object");
 		assertThat(entry.get("properties").get("updated").toString())
 			.isEqualTo("{\"type\":\"string\",\"format\":\"date-time\"}");
-		assertThat(entry.get("properties").get("parent").get("$ref").asString()).isEqualTo("#/components/schemas/Entry");
+		assertThat(entry.get("properties").get("parent").get("oneOf").get(0).get("$ref").asString())
+			.isEqualTo("#/components/schemas/Entry");
+		assertThat(entry.get("properties").get("parent").get("oneOf").get(1).get("type").asString()).isEqualTo("null");
 		assertThat(entry.get("properties").get("children").get("items").get("$ref").asString())
 			.isEqualTo("#/components/schemas/Entry");
 		assertThat(entry.get("required")).extracting(JsonNode::asString)
 			.containsExactly("code", "kind", "children", "updated");
 		assertThat(schemas.get("Kind").get("enum")).extracting(JsonNode::asString).containsExactly("BOOK", "PEN");
 		assertThat(schemas.get("Item").get("properties").get("date").get("format").asString()).isEqualTo("date");
+		assertThat(schemas.get("PageOfEntry").get("properties").get("items").get("items").get("$ref").asString())
+			.isEqualTo("#/components/schemas/Entry");
 	}
 
 	@Test
@@ -171,8 +196,8 @@ class OpenRpcTests {
 		});
 		JsonNode list = method(document, "catalog:2.list");
 		assertThat(list.get("deprecated").asBoolean()).isTrue();
-		assertThat(list.get("params").get(0).get("required").asBoolean()).as("Optional").isFalse();
-		assertThat(list.get("params").get(0).get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Kind");
+		assertThat(list.get("params").get(0).get("schema").get("oneOf").get(0).get("$ref").asString())
+			.as("an Optional may be null").isEqualTo("#/components/schemas/Kind");
 		assertThat(method(document, "catalog:2.find").has("deprecated")).isFalse();
 	}
 

@@ -120,6 +120,23 @@ class TlsTests {
 		}
 	}
 
+	@Test
+	void inProcessConnectionsOfATlsServerHaveNoTls() {
+		SslContext server = serverContext(serverCertificate, ClientAuth.REQUIRE);
+		this.server = RpcServer.builder()
+			.address("127.0.0.1")
+			.port(0)
+			.tls(() -> server)
+			.inProcess("tls-tests")
+			.addService(Greeter.class, new DefaultGreeter())
+			.build();
+		this.server.start();
+		SslContext client = clientContext(ca, clientCertificate);
+		this.client = RpcClient.builder().tls(() -> client).inProcess("tls-tests").build();
+		assertThat(this.client.create(Greeter.class, "127.0.0.1:" + this.server.port()).greet("Ada"))
+			.isEqualTo("Hello, Ada");
+	}
+
 	private Greeter greeter(SslContext context) {
 		this.client = RpcClient.builder().tls(() -> context).timeout(Duration.ofSeconds(5)).build();
 		return this.client.create(Greeter.class, "127.0.0.1:" + this.server.port());

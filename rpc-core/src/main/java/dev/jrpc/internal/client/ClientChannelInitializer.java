@@ -7,6 +7,7 @@ import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.transport.PipelineStep;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -49,8 +50,9 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 			step.addTo(channel);
 		}
 		// TLS, from the context as it is now: the server's certificate must match the configured name,
-		// else the endpoint's host, which is also sent as SNI.
-		if (this.tls != null) {
+		// else the endpoint's host, which is also sent as SNI. In-process connections (tests) never
+		// leave the JVM, and have no TLS.
+		if (this.tls != null && !(channel instanceof LocalChannel)) {
 			String name = (this.tls.serverName() != null) ? this.tls.serverName() : this.server.host();
 			channel.pipeline().addLast("tls", this.tls.context().get().newHandler(channel.alloc(), name,
 					this.server.port()));

@@ -1,11 +1,12 @@
 package dev.jrpc.internal.openrpc;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.time.OffsetTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,20 +31,29 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.BeanPropertyDefinition;
+import tools.jackson.databind.introspect.ClassIntrospector;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.type.TypeFactory;
 
 /**
- * JSON Schemas (draft 7, as OpenRPC 1.3 uses) of the Java types of an interface, as jrpc's JSON
- * writes them: numbers, strings, booleans, {@code java.time} values as ISO-8601 strings with their
- * {@code format}, enums by name, collections as arrays, maps as objects, and records and beans as
- * objects whose properties are their components or getters, required unless JSpecify's
- * {@code @Nullable} or an {@code Optional} says they may be absent. Each record, bean and enum is
- * described once, under {@code #/components/schemas/<simple name>}, so that recursive types end.
- * A type it cannot describe (an {@code Object}, a type variable) is any JSON value.
+ * JSON Schemas (draft 7, as OpenRPC 1.3 uses) of the Java types of an interface, as the server's
+ * own mapper writes them: numbers, strings, booleans, {@code java.time} values as ISO-8601 strings
+ * with their {@code format}, enums by the value the mapper writes for each constant, collections
+ * as arrays, maps as objects, and records and beans as objects with the properties Jackson finds
+ * (its naming, {@code @JsonProperty} and {@code @JsonIgnore} included). A value JSpecify's
+ * {@code @Nullable} or an {@code Optional} marks may be null; a property that may be null is not
+ * required. Each record, bean and enum is described once, under
+ * {@code #/components/schemas/<name>}, a generic one once per type arguments
+ * ({@code PageOfUser}), so that recursive types end. A type it cannot describe (an
+ * {@code Object}, an interface, a type variable) is any JSON value.
  */
 final class JsonSchemas {
 
@@ -58,16 +67,16 @@ final class JsonSchemas {
 			Map.entry(Duration.class, "duration"), Map.entry(UUID.class, "uuid"), Map.entry(URI.class, "uri"),
 			Map.entry(URL.class, "uri"));
 
-	private final TypeFactory types;
+	private final ObjectMapper mapper;
 
 	/** The named schemas so far, by name. */
 	private final Map<String, ObjectNode> components = new TreeMap<>();
 
 	/** The name given to each named type, so that two types of one simple name get two names. */
-	private final Map<Class<?>, String> names = new HashMap<>();
+	private final Map<JavaType, String> names = new HashMap<>();
 
-	JsonSchemas(TypeFactory types) {
-		this.types = types;
+	JsonSchemas(ObjectMapper mapper) {
+		this.mapper = mapper;
 	}
 
 	/** The named schemas every schema made here refers to. */
@@ -75,6 +84,19 @@ final class JsonSchemas {
 		ObjectNode schemas = json.objectNode();
 		this.components.forEach(schemas::set);
 		return schemas;
+	}
+
+	/** The schema of {@code type}, which also admits null when {@code nullable}. */
+	ObjectNode schemaOf(JavaType type, boolean nullable) {
+		ObjectNode schema = schemaOf(type);
+		if (!nullable && type.getRawClass() != Optional.class) {
+			return schema;
+		}
+		ObjectNode either = json.objectNode();
+		ArrayNode choices = either.putArray("oneOf");
+		choices.add(schema);
+		choices.addObject().put("type", "null");
+		return either;
 	}
 
 	/** The schema of {@code type}. */
@@ -104,7 +126,7 @@ final class JsonSchemas {
 			return map;
 		}
 		if (raw == Object.class || raw.isInterface() || raw.isPrimitive()
-				|| Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")) {
+				|| (Modifier.isAbstract(raw.getModifiers()) && !raw.isEnum()) || raw.getName().startsWith("java.")) {
 			return json.objectNode();
 		}
 		return reference(type);
@@ -112,7 +134,8 @@ final class JsonSchemas {
 
 	/** The schema of a JSON scalar, or null when {@code raw} is not one. */
 	private static @Nullable ObjectNode simpleSchema(Class<?> raw) {
-		if (raw == String.class || raw == char.class || raw == Character.class || raw == CharSequence.class) {
+		if (raw == String.class || raw == char.class || raw == Character.class || raw == CharSequence.class
+				|| raw == char[].class) {
 			return json.objectNode().put("type", "string");
 		}
 		if (raw == boolean.class || raw == Boolean.class) {
@@ -145,11 +168,10 @@ final class JsonSchemas {
 
 	/** A reference to the named schema of {@code type}, described first when it is not yet. */
 	private ObjectNode reference(JavaType type) {
-		Class<?> raw = type.getRawClass();
-		String name = this.names.get(raw);
+		String name = this.names.get(type);
 		if (name == null) {
-			name = uniqueName(raw);
-			this.names.put(raw, name);
+			name = uniqueName(type);
+			this.names.put(type, name);
 			// Reserved before it is described, so that a type that refers to itself ends.
 			ObjectNode described = json.objectNode();
 			this.components.put(name, described);
@@ -158,89 +180,80 @@ final class JsonSchemas {
 		return json.objectNode().put("$ref", "#/components/schemas/" + name);
 	}
 
-	private String uniqueName(Class<?> raw) {
-		String simple = raw.getSimpleName();
-		return this.components.containsKey(simple) ? raw.getName().replace('$', '.') : simple;
+	/** {@code User}, {@code PageOfUser} for {@code Page<User>}; the qualified name when the simple one is taken. */
+	private String uniqueName(JavaType type) {
+		String simple = nameOf(type);
+		if (!this.components.containsKey(simple)) {
+			return simple;
+		}
+		String qualified = type.getRawClass().getName().replace('$', '.') + simple.substring(
+				type.getRawClass().getSimpleName().length());
+		String name = qualified;
+		for (int i = 2; this.components.containsKey(name); i++) {
+			name = qualified + i;
+		}
+		return name;
+	}
+
+	private static String nameOf(JavaType type) {
+		StringBuilder name = new StringBuilder(type.getRawClass().getSimpleName());
+		for (int i = 0; i < type.containedTypeCount(); i++) {
+			name.append((i == 0) ? "Of" : "And").append(nameOf(type.containedType(i)));
+		}
+		return name.toString();
 	}
 
 	private ObjectNode describe(JavaType type) {
 		Class<?> raw = type.getRawClass();
 		if (raw.isEnum()) {
-			ObjectNode schema = json.objectNode().put("type", "string");
+			ObjectNode schema = json.objectNode();
 			ArrayNode values = schema.putArray("enum");
 			for (Object constant : raw.getEnumConstants()) {
-				values.add(((Enum<?>) constant).name());
+				values.add(this.mapper.<JsonNode>valueToTree(constant));
 			}
 			return schema;
 		}
 		ObjectNode schema = json.objectNode().put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		ArrayNode required = json.arrayNode();
-		properties(type).forEach((name, property) -> {
-			properties.set(name, schemaOf(this.types.resolveMemberType(property.type(), type.getBindings())));
-			if (!property.optional()) {
-				required.add(name);
+		SerializationConfig config = this.mapper.serializationConfig();
+		ClassIntrospector introspector = config.classIntrospectorInstance();
+		BeanDescription description = introspector.introspectForSerialization(type,
+				introspector.introspectClassAnnotations(type));
+		for (BeanPropertyDefinition property : description.findProperties()) {
+			AnnotatedMember accessor = property.getAccessor();
+			if (!property.couldSerialize() || accessor == null) {
+				continue;
 			}
-		});
+			boolean nullable = mayBeNull(accessor);
+			properties.set(property.getName(), schemaOf(accessor.getType(), nullable));
+			if (!nullable) {
+				required.add(property.getName());
+			}
+		}
 		if (!required.isEmpty()) {
 			schema.set("required", required);
 		}
 		return schema;
 	}
 
-	private record Property(java.lang.reflect.Type type, boolean optional) {
+	/** Whether the value a getter or field holds may be null. */
+	private static boolean mayBeNull(AnnotatedMember accessor) {
+		Member member = accessor.getMember();
+		if (member instanceof Method method) {
+			return mayBeNull(method.getReturnType(), method.getAnnotatedReturnType(), method);
+		}
+		if (member instanceof Field field) {
+			return mayBeNull(field.getType(), field.getAnnotatedType(), field);
+		}
+		return false;
 	}
 
-	/** A record's components, or a bean's getters and public fields, in declaration order. */
-	private static Map<String, Property> properties(JavaType type) {
-		Class<?> raw = type.getRawClass();
-		Map<String, Property> properties = new LinkedHashMap<>();
-		if (raw.isRecord()) {
-			for (RecordComponent component : raw.getRecordComponents()) {
-				properties.put(component.getName(), new Property(component.getGenericType(),
-						isOptional(component.getType(), component.getAnnotatedType(), component)));
-			}
-			return properties;
+	/** Whether a value may be null: an {@code Optional}, or marked JSpecify's {@code @Nullable}; never a primitive. */
+	static boolean mayBeNull(Class<?> raw, AnnotatedType type, AnnotatedElement element) {
+		if (raw.isPrimitive()) {
+			return false;
 		}
-		for (Method method : raw.getMethods()) {
-			String name = propertyName(method);
-			if (name != null) {
-				properties.put(name, new Property(method.getGenericReturnType(),
-						isOptional(method.getReturnType(), method.getAnnotatedReturnType(), method)));
-			}
-		}
-		for (Field field : raw.getFields()) {
-			if (!Modifier.isStatic(field.getModifiers())) {
-				properties.putIfAbsent(field.getName(), new Property(field.getGenericType(),
-						isOptional(field.getType(), field.getAnnotatedType(), field)));
-			}
-		}
-		return properties;
-	}
-
-	/** The property a getter reads, as Jackson names it: {@code getName} and {@code isActive}; null for other methods. */
-	private static @Nullable String propertyName(Method method) {
-		if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
-				|| method.getDeclaringClass() == Object.class || method.getReturnType() == void.class) {
-			return null;
-		}
-		String name = method.getName();
-		if (name.startsWith("get") && name.length() > 3) {
-			return decapitalize(name.substring(3));
-		}
-		if (name.startsWith("is") && name.length() > 2
-				&& (method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)) {
-			return decapitalize(name.substring(2));
-		}
-		return null;
-	}
-
-	private static String decapitalize(String name) {
-		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-	}
-
-	/** Whether a value may be absent: an {@code Optional}, or marked JSpecify's {@code @Nullable}. */
-	static boolean isOptional(Class<?> raw, AnnotatedType type, AnnotatedElement element) {
 		if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
 				|| raw == OptionalDouble.class) {
 			return true;
@@ -248,8 +261,8 @@ final class JsonSchemas {
 		return hasNullable(type.getAnnotations()) || hasNullable(element.getAnnotations());
 	}
 
-	private static boolean hasNullable(java.lang.annotation.Annotation[] annotations) {
-		for (java.lang.annotation.Annotation annotation : annotations) {
+	private static boolean hasNullable(Annotation[] annotations) {
+		for (Annotation annotation : annotations) {
 			if (annotation.annotationType().getName().equals(NULLABLE)) {
 				return true;
 			}

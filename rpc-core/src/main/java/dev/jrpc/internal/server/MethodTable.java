@@ -162,7 +162,7 @@ public final class MethodTable {
 
 		public MethodTable build() {
 			if (this.discoveryTitle != null) {
-				JsonNode document = OpenRpcDocument.of(this.described, this.mapper.getTypeFactory(), this.discoveryTitle,
+				JsonNode document = OpenRpcDocument.of(this.described, this.mapper, this.discoveryTitle,
 						this.discoveryVersion);
 				Discovery discovery = () -> document;
 				for (RemoteMethod remote : RemoteInterface.parse(Discovery.class, "", "", this.mapper)) {

@@ -13,6 +13,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import tools.jackson.databind.ObjectMapper;
@@ -61,9 +62,10 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
 			step.addTo(channel);
 		}
 		// TLS, when configured: a client that does not begin a handshake is closed; the handshake must
-		// end in time, and a failed one is logged once, with its reason.
+		// end in time, and a failed one is logged once, with its reason. In-process connections (tests)
+		// never leave the JVM, and have no TLS.
 		Supplier<SslContext> tls = this.settings.tls();
-		if (tls != null) {
+		if (tls != null && !(channel instanceof LocalChannel)) {
 			channel.pipeline()
 				.addLast("tls-gate", new TlsGate(tls, this.settings.tlsHandshakeTimeout(), this.tlsWarnings))
 				.addLast("tls-outcome", new TlsHandshakeOutcome(this.tlsWarnings));

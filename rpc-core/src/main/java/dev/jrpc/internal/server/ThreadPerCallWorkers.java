@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs calls on threads made for them, such as virtual threads, instead of a pool: a semaphore of
  * {@code maxRunning} permits bounds how many run at once, as the pool's size does, and at most
- * {@code maxRunning + queueCapacity} tasks are accepted, running or waiting. A thread started for
- * a task takes the ones waiting after it before it ends, so that a burst does not start a thread
- * per task only to park most of them on the semaphore.
+ * {@code maxRunning + queueCapacity} tasks are accepted, running or waiting.
  * <p>
- * A submitter adds its task and then tries for a permit; a thread ending gives its permit back and
- * then looks at the waiting tasks again. Either the submitter gets the permit, or the thread sees
- * the task: a task is never left behind while a permit is free.
+ * Each task submitted starts at most one thread, when a permit is free: a blocking call gets a
+ * thread of its own while permits last. A thread runs the task waiting longest, then the next
+ * while tasks wait, and ends when none does. A submitter adds its task and then tries for a permit;
+ * a thread that finds no task gives its permit back and then looks once more. Either the submitter
+ * gets the permit, or the thread sees the task: a task is never left behind while a permit is free.
  */
 final class ThreadPerCallWorkers implements CallExecutor {
 
@@ -62,7 +62,28 @@ final class ThreadPerCallWorkers implements CallExecutor {
 			throw new RejectedExecutionException("No worker or place free");
 		}
 		this.waiting.add(task);
-		startWhilePermitted();
+		if (this.permits.tryAcquire()) {
+			start(task);
+		}
+	}
+
+	/** Starts a thread holding the permit just taken; refuses {@code task} when no thread can be made. */
+	private void start(Runnable task) {
+		try {
+			Thread thread = this.threads.newThread(this::runWhileWaiting);
+			if (thread == null) {
+				throw new IllegalStateException("the thread factory made no thread");
+			}
+			thread.start();
+		}
+		catch (RuntimeException | Error ex) {
+			this.permits.release();
+			if (this.waiting.remove(task)) {
+				this.accepted.decrementAndGet();
+			}
+			logger.warn("Could not start a thread for a call: {}", ex.toString());
+			throw new RejectedExecutionException("Could not start a thread for the call", ex);
+		}
 	}
 
 	@Override
@@ -74,48 +95,39 @@ final class ThreadPerCallWorkers implements CallExecutor {
 		return false;
 	}
 
-	/** Starts a thread for each waiting task while a permit is free. */
-	private void startWhilePermitted() {
-		while (!this.waiting.isEmpty() && this.permits.tryAcquire()) {
-			Thread thread;
-			try {
-				thread = this.threads.newThread(this::runWaiting);
-				if (thread == null) {
-					throw new RejectedExecutionException("The worker thread factory made no thread");
-				}
-				thread.start();
-			}
-			catch (RuntimeException | Error ex) {
-				this.permits.release();
-				throw ex;
-			}
-		}
-	}
-
-	/** On a thread holding a permit: the waiting tasks, one after the other, then the permit back. */
-	private void runWaiting() {
+	/** On a thread holding a permit: the waiting tasks, one after the other, until none is left. */
+	private void runWhileWaiting() {
 		Thread current = Thread.currentThread();
 		this.running.add(current);
 		try {
-			Runnable task;
-			while (!this.shutdown && (task = this.waiting.poll()) != null) {
-				try {
-					task.run();
+			do {
+				Runnable task;
+				while (!this.shutdown && (task = this.waiting.poll()) != null) {
+					run(task);
 				}
-				catch (RuntimeException ex) {
-					logger.warn("A server task failed", ex);
-				}
-				finally {
-					this.accepted.decrementAndGet();
-				}
+				this.permits.release();
 			}
+			while (!this.shutdown && !this.waiting.isEmpty() && this.permits.tryAcquire());
 		}
 		finally {
 			this.running.remove(current);
-			this.permits.release();
 		}
-		if (!this.shutdown) {
-			startWhilePermitted();
+	}
+
+	private void run(Runnable task) {
+		// A task may leave the thread interrupted; the next one must not inherit that, only a shutdown.
+		Thread.interrupted();
+		if (this.shutdown) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			logger.error("A worker task failed", ex);
+		}
+		finally {
+			this.accepted.decrementAndGet();
 		}
 	}
 

@@ -1,10 +1,10 @@
 package dev.jrpc.spring.context;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.jrpc.internal.openrpc.Discovery;
 import dev.jrpc.spring.RpcReference;
 import dev.jrpc.spring.RpcService;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcess
 import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -65,16 +66,21 @@ final class RpcAotProcessor implements BeanFactoryInitializationAotProcessor {
 		BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
 		Set<Class<?>> all = new LinkedHashSet<>(exported);
 		all.addAll(referenced);
+		if (!exported.isEmpty()) {
+			// The server's own rpc.discover, run as the exported methods are.
+			hints.reflection().registerType(Discovery.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		}
 		for (Class<?> type : all) {
 			hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
 			for (Method method : type.getMethods()) {
 				if (method.getDeclaringClass() == Object.class || method.isDefault()) {
 					continue;
 				}
-				for (Type parameter : method.getGenericParameterTypes()) {
-					binding.registerReflectionHints(hints.reflection(), parameter);
+				// Resolved against the interface, so that a type variable of a generic parent is its argument.
+				for (int i = 0; i < method.getParameterCount(); i++) {
+					registerBinding(binding, hints, ResolvableType.forMethodParameter(method, i, type));
 				}
-				binding.registerReflectionHints(hints.reflection(), method.getGenericReturnType());
+				registerBinding(binding, hints, ResolvableType.forMethodReturnType(method, type));
 				for (Class<?> exception : method.getExceptionTypes()) {
 					// Rethrown on the client by their constructor taking a message.
 					hints.reflection().registerType(exception, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
@@ -83,6 +89,24 @@ final class RpcAotProcessor implements BeanFactoryInitializationAotProcessor {
 		}
 		for (Class<?> type : referenced) {
 			hints.proxies().registerJdkProxy(type);
+		}
+	}
+
+	/** JSON binding hints for {@code type} and each of its type arguments and components, resolved. */
+	private static void registerBinding(BindingReflectionHintsRegistrar binding, RuntimeHints hints,
+			ResolvableType type) {
+		if (type == ResolvableType.NONE) {
+			return;
+		}
+		Class<?> resolved = type.resolve();
+		if (resolved != null && resolved != void.class) {
+			binding.registerReflectionHints(hints.reflection(), resolved);
+		}
+		if (type.isArray()) {
+			registerBinding(binding, hints, type.getComponentType());
+		}
+		for (ResolvableType argument : type.getGenerics()) {
+			registerBinding(binding, hints, argument);
 		}
 	}
 

@@ -77,7 +77,8 @@ public final class RpcClientsRegistrar implements ImportBeanDefinitionRegistrar,
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
 			@Override
 			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-				return definition.getMetadata().isInterface() && definition.getMetadata().isIndependent();
+				return definition.getMetadata().isInterface() && !definition.getMetadata().isAnnotation()
+						&& definition.getMetadata().isIndependent();
 			}
 		};
 		if (this.environment != null) {
@@ -86,7 +87,8 @@ public final class RpcClientsRegistrar implements ImportBeanDefinitionRegistrar,
 		if (this.resourceLoader != null) {
 			scanner.setResourceLoader(this.resourceLoader);
 		}
-		scanner.addIncludeFilter(new AnnotationTypeFilter(RpcServiceClient.class, false, true));
+		// Marked themselves: an interface that only extends a marked one is not a client of its own.
+		scanner.addIncludeFilter(new AnnotationTypeFilter(RpcServiceClient.class, false, false));
 		ClassLoader classLoader = (this.resourceLoader != null) ? this.resourceLoader.getClassLoader() : null;
 		Set<Class<?>> found = new LinkedHashSet<>();
 		for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {

@@ -27,6 +27,9 @@ class RpcAotProcessorTests {
 	@Test
 	void registersTheInterfacesTheirProxiesAndTheTypesOfTheirSignatures() throws Exception {
 		RuntimeHints hints = hintsOf(Application.class, DefaultCalculator.class, ClockCaller.class);
+		RuntimeHints generic = hintsOf(Application.class);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Calculator.Summary.class))
+			.as("a type argument of a generic parent").accepts(generic);
 
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Calculator.class.getMethod("add", int.class, int.class)))
 			.accepts(hints);
@@ -36,6 +39,8 @@ class RpcAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Clock.class)).as("an @RpcReference field").accepts(hints);
 		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Vault.class)).as("a client bean").accepts(hints);
 		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Calculator.class)).as("only exported").rejects(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(dev.jrpc.internal.openrpc.Discovery.class))
+			.as("rpc.discover").accepts(hints);
 	}
 
 	@Test
@@ -60,8 +65,19 @@ class RpcAotProcessorTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportRpcClients(types = Vault.class)
+	@ImportRpcClients(types = { Vault.class, Summaries.class })
 	static class Application {
+
+	}
+
+	public interface Repository<T> {
+
+		T find(long id);
+
+	}
+
+	/** A client interface whose types come from its generic parent. */
+	public interface Summaries extends Repository<Calculator.Summary> {
 
 	}
 
