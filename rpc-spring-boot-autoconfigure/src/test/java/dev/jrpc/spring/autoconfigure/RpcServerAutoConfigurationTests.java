@@ -1,10 +1,16 @@
 package dev.jrpc.spring.autoconfigure;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.jrpc.RpcClient;
+import dev.jrpc.RpcErrorCodes;
 import dev.jrpc.RpcServer;
 import dev.jrpc.spring.context.RpcServerLifecycle;
 import dev.jrpc.spring.fixtures.Calculator;
@@ -18,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,6 +183,32 @@ class RpcServerAutoConfigurationTests {
 		assertThat(properties.getClient().getOutlierEjection().getEjectionTime()).isEqualTo(RpcClient.DEFAULT_EJECTION_TIME);
 		assertThat(properties.getClient().getDnsRefreshInterval())
 			.isEqualTo(dev.jrpc.internal.discovery.DnsEndpointDiscovery.DEFAULT_REFRESH_INTERVAL);
+	}
+
+
+	@Test
+	void answersRpcDiscoverTitledAfterTheApplicationUnlessTurnedOff() {
+		this.runner.withBean(DefaultCalculator.class).withPropertyValues("spring.application.name=calculators")
+			.run((context) -> {
+				JsonNode answer = discover(context.getEnvironment().getProperty(RpcServerLifecycle.PORT_PROPERTY, Integer.class));
+				assertThat(answer.get("result").get("info").get("title").asString()).isEqualTo("calculators");
+				assertThat(answer.get("result").get("methods")).extracting((method) -> method.get("name").asString())
+					.contains(Calculator.class.getName() + ".add");
+			});
+		this.runner.withBean(DefaultCalculator.class).withPropertyValues("rpc.server.discover.enabled=false")
+			.run((context) -> assertThat(discover(context.getEnvironment()
+				.getProperty(RpcServerLifecycle.PORT_PROPERTY, Integer.class)).get("error").get("code").asInt())
+				.isEqualTo(RpcErrorCodes.METHOD_NOT_FOUND));
+	}
+
+	private static JsonNode discover(int port) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.discover\"}\n".getBytes(StandardCharsets.UTF_8));
+			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			return JsonMapper.builder().build().readTree(in.readLine());
+		}
 	}
 
 }

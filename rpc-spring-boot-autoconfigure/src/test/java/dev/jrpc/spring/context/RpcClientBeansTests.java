@@ -124,6 +124,18 @@ class RpcClientBeansTests {
 	}
 
 	@Test
+	void anInterfaceThatCannotBeCalledFailsTheStartupNamingTheBean() {
+		this.runner.withUserConfiguration(UncallableImported.class).withPropertyValues("rpc.client.address=" + address())
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("Cannot create the proxy of client bean 'uncallableClient' ("
+							+ Uncallable.class.getName() + ")")
+					.hasStackTraceContaining("generic method");
+			});
+	}
+
+	@Test
 	void importingTheSameInterfaceTwiceMakesOneBean() {
 		this.runner.withUserConfiguration(TypesImported.class, TypesImportedAgain.class)
 			.withPropertyValues("rpc.client.address=" + address())
@@ -157,6 +169,19 @@ class RpcClientBeansTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportRpcClients(types = DefaultCalculator.class)
 	static class ClassImported {
+
+	}
+
+	/** A generic method cannot be called remotely. */
+	public interface Uncallable {
+
+		<T> T echo(T value);
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportRpcClients(types = Uncallable.class)
+	static class UncallableImported {
 
 	}
 
