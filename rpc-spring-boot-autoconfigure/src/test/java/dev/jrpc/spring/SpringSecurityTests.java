@@ -271,6 +271,19 @@ class SpringSecurityTests {
 		}
 	}
 
+	@Test
+	void rpcDiscoverFollowsTheAuthenticationRequirement() throws IOException {
+		String discover = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.discover\"";
+		try (ConfigurableApplicationContext server = server("rpc.server.security.authentication=required");
+				Socket socket = new Socket("127.0.0.1", port(server))) {
+			socket.setSoTimeout(10_000);
+			assertThat(exchange(socket, discover + "}")).contains("\"code\":-32003");
+			assertThat(exchange(socket, discover + ",\"meta\":{\"authorization\":\"Basic " + base64("alice:alice-pw")
+					+ "\"}}"))
+				.contains("\"openrpc\":\"1.3.2\"");
+		}
+	}
+
 	/** Sends one JSON request on the stream and reads the one object it answers with. */
 	private static String exchange(Socket socket, String request) throws IOException {
 		OutputStream out = socket.getOutputStream();
