@@ -217,16 +217,8 @@ final class WorkerPool implements CallExecutor {
 	}
 
 	private void run(Runnable task) {
-		// A task may leave the thread interrupted; the next one must not inherit that, only a shutdown.
-		Thread.interrupted();
-		if (this.shutdown) {
-			Thread.currentThread().interrupt();
-		}
 		try {
-			task.run();
-		}
-		catch (Throwable ex) {
-			logger.error("A worker task failed", ex);
+			WorkerTask.run(task, this.shutdown);
 		}
 		finally {
 			this.accepted.decrementAndGet();
