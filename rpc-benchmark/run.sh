@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Runs the benchmark of issue 4 and writes its report: jrpc against gRPC-Java, Apache Dubbo (its
-# default serialization, hessian2, and fastjson2) and a raw Netty floor, on rpc-benchmark's
+# Runs the benchmark of issues 4 and 12 and writes its report: jrpc against gRPC-Java, Apache Dubbo
+# (its default serialization, hessian2, and fastjson2), Spring's HTTP service client (RestClient
+# calling a Spring MVC controller on Boot's Tomcat) and a raw Netty floor, on rpc-benchmark's
 # UserService scenario plus two echoes.
 #
 #   rpc-benchmark/run.sh           the full run: rpc-benchmark's 3 x 10 s warm-up and 3 x 10 s
-#                                  measurement, one JVM per benchmark (about 2 h 15 min on 2 cores)
+#                                  measurement, one JVM per benchmark (about 2 h 40 min on 2 cores)
 #   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only
 #   rpc-benchmark/run.sh [--quick] jrpc floor
 #                                  measures only the systems named (jrpc, grpc, dubbo,
-#                                  dubbo-fastjson2, floor), keeps the other systems' last results
-#                                  and writes the report from all of them
+#                                  dubbo-fastjson2, spring-http, floor), keeps the other
+#                                  systems' last results and writes the report from all of them
 #
 # Each system's server runs in its own JVM pinned to core 1, its JMH client in a JVM pinned to
 # core 0. Results go to rpc-benchmark/target/results; the report to rpc-benchmark/results.
@@ -18,13 +19,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 
-ALL_SYSTEMS=(jrpc grpc dubbo dubbo-fastjson2 floor)
+ALL_SYSTEMS=(jrpc grpc dubbo dubbo-fastjson2 spring-http floor)
 quick=false
 selected=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    jrpc | grpc | dubbo | dubbo-fastjson2 | floor) selected+=("$arg") ;;
+    jrpc | grpc | dubbo | dubbo-fastjson2 | spring-http | floor) selected+=("$arg") ;;
     *) echo "Usage: $0 [--quick] [system...], the systems being ${ALL_SYSTEMS[*]}" >&2; exit 2 ;;
   esac
 done
@@ -137,7 +138,7 @@ run_client() {
 
 echo "== Building the benchmark jars"
 (cd "$root" && ./mvnw -q -B -Pbenchmark -DskipTests package -am \
-  -pl rpc-benchmark/jrpc,rpc-benchmark/grpc,rpc-benchmark/dubbo,rpc-benchmark/floor,rpc-benchmark/report)
+  -pl rpc-benchmark/jrpc,rpc-benchmark/grpc,rpc-benchmark/dubbo,rpc-benchmark/spring-http,rpc-benchmark/floor,rpc-benchmark/report)
 
 mkdir -p "$results"
 for system in "${selected[@]}"; do
@@ -166,6 +167,12 @@ if is_selected dubbo || is_selected dubbo-fastjson2; then
   if is_selected dubbo-fastjson2; then
     run_client dubbo-fastjson2 dubbo 7103 -p serialization=fastjson2
   fi
+  stop_server
+fi
+
+if is_selected spring-http; then
+  start_server spring-http spring-http dev.jrpc.benchmark.springhttp.SpringHttpServerMain 7105
+  run_client spring-http spring-http 7105
   stop_server
 fi
 

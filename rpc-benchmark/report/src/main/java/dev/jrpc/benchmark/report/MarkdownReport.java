@@ -61,8 +61,9 @@ final class MarkdownReport {
 				(`existUser`, `createUser`, `getUser`, `listUser`, with its data and inputs), plus an echo of a
 				16-character and of a 256 KiB string, called by JMH through each system's client. Each server
 				runs in its own JVM pinned to core 1 (`taskset -c 1`), the JMH client in another pinned to
-				core 0, over one connection on 127.0.0.1. JMH modes Throughput and SampleTime, 1 and 32
-				threads, `-prof gc` for the client's allocation per call.
+				core 0, over one connection on 127.0.0.1 (one per call in flight for the Spring HTTP service
+				client, whose HTTP/1.1 carries one call at a time). JMH modes Throughput and SampleTime, 1 and
+				32 threads, `-prof gc` for the client's allocation per call.
 
 				""");
 		md.append("- JMH ").append(settings.jmhVersion()).append(": ").append(settings.iterations()).append('\n');
@@ -82,6 +83,9 @@ final class MarkdownReport {
 					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "hessian2, Dubbo's default"))
 			.append(row("Dubbo (fastjson2)", versions.dubbo(),
 					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "fastjson2"))
+			.append(row("Spring HTTP service client", "Spring Boot " + versions.springBoot(),
+					"HTTP/1.1: Boot's embedded Tomcat, the JDK's HttpClient",
+					"JSON, Jackson " + versions.jackson() + " as Boot configures it"))
 			.append(row("Netty floor", "—", "Netty " + versions.netty() + " (NIO), jrpc's transport",
 					"none: jrpc's bytes, captured once, replayed"))
 			.append('\n');
@@ -139,6 +143,14 @@ final class MarkdownReport {
 				- Dubbo runs without registry (a direct `dubbo://` URL). Dubbo 3.3's default serialization is
 				  hessian2 (its providers announce `prefer.serialization=hessian2,fastjson2`, and a consumer
 				  without a registry falls back to hessian2); the second variant asks for fastjson2.
+				- The Spring HTTP service client is an `@HttpExchange` interface implemented by
+				  `HttpServiceProxyFactory` over the `RestClient` that Spring Boot auto-configures (its Jackson,
+				  and the JDK's `HttpClient`, the request factory Boot picks when no other HTTP client is on
+				  the classpath); the server is a Spring MVC `@RestController` on Boot's default Tomcat. Reads
+				  are GETs, `createUser` and the echo POST JSON (the echo's string inside `{"text": ...}`, so
+				  that it is JSON as for the other systems). HTTP/1.1 carries one call per connection at a
+				  time: at 32 threads the client holds up to 32 keep-alive connections, and Tomcat, by
+				  default, closes each after 100 requests.
 				- B/call counts everything the client JVM allocates during the measurement, I/O threads
 				  included, divided by the calls made.
 				""");

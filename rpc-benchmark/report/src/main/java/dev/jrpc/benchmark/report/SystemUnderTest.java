@@ -17,10 +17,12 @@ enum SystemUnderTest {
 
 	DUBBO_FASTJSON2("dubbo-fastjson2", "Dubbo (fastjson2)"),
 
+	SPRING_HTTP("spring-http", "Spring HTTP service client"),
+
 	FLOOR("floor", "Netty floor");
 
 	/** The systems jrpc is compared with, in the order of the ratio columns. */
-	static final List<SystemUnderTest> PEERS = List.of(GRPC, DUBBO, DUBBO_FASTJSON2, FLOOR);
+	static final List<SystemUnderTest> PEERS = List.of(GRPC, DUBBO, DUBBO_FASTJSON2, SPRING_HTTP, FLOOR);
 
 	private final String id;
 

@@ -12,7 +12,7 @@ import io.netty.util.Version;
  * by Maven), and for Netty and Jackson from the jars this module shares with jrpc.
  */
 record Versions(String jrpc, String netty, String jackson, String grpc, String protobuf, String dubbo,
-		String dubboNetty, String jmh) {
+		String dubboNetty, String springBoot, String jmh) {
 
 	static Versions load() {
 		Properties poms = new Properties();
@@ -26,7 +26,7 @@ record Versions(String jrpc, String netty, String jackson, String grpc, String p
 		String netty = (nettyCommon != null) ? nettyCommon.artifactVersion() : "unknown";
 		return new Versions(poms.getProperty("jrpc"), netty, tools.jackson.databind.cfg.PackageVersion.VERSION.toString(),
 				poms.getProperty("grpc"), poms.getProperty("protobuf"), poms.getProperty("dubbo"),
-				poms.getProperty("dubbo.netty"), poms.getProperty("jmh"));
+				poms.getProperty("dubbo.netty"), poms.getProperty("spring-boot"), poms.getProperty("jmh"));
 	}
 
 }

@@ -1,0 +1,15 @@
+package dev.jrpc.benchmark.springhttp;
+
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The client side's HTTP interface for the echo, mapped to {@link ScenarioController#echo};
+ * {@code HttpServiceProxyFactory} implements it.
+ */
+interface EchoHttpService {
+
+	@PostExchange("/echo")
+	EchoMessage echo(@RequestBody EchoMessage message);
+
+}
