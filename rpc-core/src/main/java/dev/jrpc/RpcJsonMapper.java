@@ -1,12 +1,14 @@
 package dev.jrpc;
 
 import dev.jrpc.internal.json.IsoDateTimeModule;
+import dev.jrpc.internal.json.LargeStringSerializer;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON mapper jrpc uses on both sides, with settings chosen for a wire protocol:
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with: an {@code OffsetDateTime} at +05:30 arrives at +05:30, not moved to UTC;
  * {@code LocalDate} and {@code LocalDateTime} read and written by hand in their default layout,
  * several times faster than through a {@code DateTimeFormatter}, with the same text;</li>
+ * <li>long strings that need no escaping written in one copy ({@code LargeStringSerializer}), the
+ * same JSON as Jackson writes;</li>
  * <li>read constraints: nesting depth 500, strings no longer than the frame limit, numbers of at
  * most 1000 digits.</li>
  * </ul>
@@ -57,7 +61,8 @@ public final class RpcJsonMapper {
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 			.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-			.addModule(new IsoDateTimeModule());
+			.addModule(new IsoDateTimeModule())
+			.addModule(new SimpleModule("jrpc-strings").addSerializer(String.class, new LargeStringSerializer()));
 	}
 
 }

@@ -1,0 +1,73 @@
+package dev.jrpc.internal.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import dev.jrpc.RpcJsonMapper;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fast path writes exactly what Jackson writes, for every kind of string around its limits. */
+class LargeStringSerializerTests {
+
+	private final JsonMapper jrpc = RpcJsonMapper.create(64 * 1024 * 1024);
+
+	private final JsonMapper jackson = JsonMapper.builder().build();
+
+	@Test
+	void writesTheSameJsonAsJacksonForEveryKindOfString() {
+		List<String> strings = new ArrayList<>();
+		Random random = new Random(42);
+		for (int length : new int[] { 0, 1, 7, 8, 9, 511, 512, 513, 519, 520, 521, 4096, 262_144 }) {
+			strings.add(ascii(random, length, 0x20, 0x7f));
+			strings.add(ascii(random, length, 0x00, 0x80));
+			for (char special : new char[] { '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u00e9', '\u2713' }) {
+				if (length > 0) {
+					for (int at : new int[] { 0, length / 2, length - 1 }) {
+						StringBuilder text = new StringBuilder(ascii(random, length, 0x20, 0x7f));
+						text.setCharAt(at, special);
+						strings.add(text.toString());
+					}
+				}
+			}
+			strings.add("\uD83D\uDE00".repeat(Math.max(1, length / 2)));
+		}
+		for (String string : strings) {
+			assertThat(this.jrpc.writeValueAsString(string)).as("length %d", string.length())
+				.isEqualTo(this.jackson.writeValueAsString(string));
+			assertThat(this.jrpc.writeValueAsString(Map.of("value", List.of(string))))
+				.isEqualTo(this.jackson.writeValueAsString(Map.of("value", List.of(string))));
+		}
+	}
+
+	@Test
+	void findsEachByteThatJsonEscapesWhereverItIsInAWord() {
+		byte[] clean = "abcdefghijklmnopqrstuvwxyz012345".getBytes();
+		assertThat(LargeStringSerializer.needsEscaping(clean)).isFalse();
+		for (int at = 0; at < clean.length; at++) {
+			for (byte special : new byte[] { '"', '\\', 0, 0x1f, '\n' }) {
+				byte[] text = clean.clone();
+				text[at] = special;
+				assertThat(LargeStringSerializer.needsEscaping(text)).as("byte %d at %d", special, at).isTrue();
+			}
+			for (byte fine : new byte[] { ' ', '!', '#', '[', ']', 0x7f, '~' }) {
+				byte[] text = clean.clone();
+				text[at] = fine;
+				assertThat(LargeStringSerializer.needsEscaping(text)).as("byte %d at %d", fine, at).isFalse();
+			}
+		}
+	}
+
+	private static String ascii(Random random, int length, int from, int to) {
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append((char) (from + random.nextInt(to - from)));
+		}
+		return text.toString();
+	}
+
+}
