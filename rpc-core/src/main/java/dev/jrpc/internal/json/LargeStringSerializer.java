@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonGeneratorBase;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
@@ -19,7 +21,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * JDK encodes such a string with a vectorized copy, the check reads eight bytes at a time, and
  * {@link JsonGenerator#writeRawUTF8String} adds the quotes and writes the bytes at once. Shorter
  * strings, where that costs more than it saves, and any string with a character to escape or
- * beyond ASCII go through Jackson, so the output is the same, byte for byte, either way.
+ * beyond ASCII go through Jackson, so the output is the same, byte for byte, either way; so do all
+ * strings when the mapper was set to escape more than JSON requires.
  */
 public final class LargeStringSerializer extends StdSerializer<String> {
 
@@ -39,7 +42,7 @@ public final class LargeStringSerializer extends StdSerializer<String> {
 
 	@Override
 	public void serialize(String value, JsonGenerator generator, SerializationContext context) {
-		if (value.length() >= MIN_LENGTH) {
+		if (value.length() >= MIN_LENGTH && escapesAsByDefault(generator)) {
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 			// As many bytes as characters: all ASCII, so no surrogate and nothing beyond ASCII to encode.
 			if (bytes.length == value.length() && !needsEscaping(bytes)) {
@@ -48,6 +51,16 @@ public final class LargeStringSerializer extends StdSerializer<String> {
 			}
 		}
 		generator.writeString(value);
+	}
+
+	/**
+	 * Whether {@code generator} escapes only what JSON requires: not when an application's mapper
+	 * was set to escape more (its own character escapes, or forward slashes), which the fast path
+	 * would not.
+	 */
+	private static boolean escapesAsByDefault(JsonGenerator generator) {
+		return generator instanceof JsonGeneratorBase json && json.getCharacterEscapes() == null
+				&& !json.isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
 	}
 
 	/** Whether an ASCII text holds a byte JSON escapes in a string: a control character, '"' or '\'. */

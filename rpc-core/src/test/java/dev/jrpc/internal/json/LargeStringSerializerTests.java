@@ -7,6 +7,7 @@ import java.util.Random;
 
 import dev.jrpc.RpcJsonMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,15 @@ class LargeStringSerializerTests {
 			assertThat(this.jrpc.writeValueAsString(Map.of("value", List.of(string))))
 				.isEqualTo(this.jackson.writeValueAsString(Map.of("value", List.of(string))));
 		}
+	}
+
+	@Test
+	void aMapperSetToEscapeMoreStillEscapesIt() {
+		String path = "/a/b".repeat(256);
+		JsonMapper escaping = RpcJsonMapper.builder(1024 * 1024).enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
+		assertThat(escaping.writeValueAsString(path)).isEqualTo(
+				JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build().writeValueAsString(path))
+			.contains("\\/");
 	}
 
 	@Test
