@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.jrpc.RpcClient;
 import dev.jrpc.RpcServer;
+import dev.jrpc.discovery.Endpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,9 +81,9 @@ public final class RpcDescriptions {
 			.collect(Collectors.joining(", ", "(", ")"));
 	}
 
-	/** {@code host:port}, an IPv6 host in brackets. */
+	/** {@code host:port}, an IPv6 host in brackets, as an {@link Endpoint} writes itself. */
 	static String address(String host, int port) {
-		return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+		return Endpoint.of(host, port).address();
 	}
 
 }

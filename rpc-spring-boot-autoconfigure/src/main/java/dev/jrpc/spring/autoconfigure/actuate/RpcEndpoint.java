@@ -51,7 +51,7 @@ public final class RpcEndpoint {
 		Endpoint advertised = built.advertisedEndpoint();
 		return new ServerDescription(bound != null,
 				(bound != null) ? RpcDescriptions.address(bound.getHostString(), bound.getPort()) : null,
-				(advertised != null) ? RpcDescriptions.address(advertised.host(), advertised.port()) : null,
+				(advertised != null) ? advertised.address() : null,
 				built.registryState().name(), built.openConnections(), built.callsInFlight(), built.callsWaiting(),
 				built.callsRefusedBusy(), RpcDescriptions.services(built));
 	}
