@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * <li>the whole list once the cache has read the service, even when it is empty;</li>
  * <li>at once, an endpoint that appears or changes;</li>
  * <li>an endpoint that goes only once it has stayed gone for the removal delay, connected all
- * along. Curator's recipe registers again after a reconnection by deleting the node and creating
- * it anew, and the cache reads the whole service again after a reconnection; neither is a server
- * leaving, and neither reaches the listener;</li>
+ * along. A server registers again in a new session by deleting the node and creating it anew
+ * (see {@link InstanceDiscovery}), and the cache reads the whole service again after a
+ * reconnection; neither is a server leaving, and neither reaches the listener;</li>
  * <li>nothing while the connection is suspended or lost: the cache then knows nothing new, so the
  * listener keeps the endpoints it last had, and clients keep calling them.</li>
  * </ul>

@@ -22,7 +22,6 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.curator.x.discovery.ServiceDiscovery;
-import org.apache.curator.x.discovery.ServiceDiscoveryBuilder;
 import org.apache.curator.x.discovery.ServiceInstance;
 import org.apache.curator.x.discovery.ServiceType;
 import org.apache.zookeeper.common.PathUtils;
@@ -112,12 +111,7 @@ public final class ZooKeeperRegistry implements ServiceRegistry, EndpointDiscove
 			client.start();
 		}
 		// Our serializer, never Curator's JsonInstanceSerializer: see NodeDataSerializer.
-		this.discovery = ServiceDiscoveryBuilder.builder(InstancePayload.class)
-			.client(client)
-			.basePath(this.rootPath)
-			.serializer(new NodeDataSerializer())
-			.watchInstances(false)
-			.build();
+		this.discovery = new InstanceDiscovery(client, this.rootPath, new NodeDataSerializer());
 		try {
 			// Registers nothing yet: it listens for reconnections, to register again after them.
 			this.discovery.start();

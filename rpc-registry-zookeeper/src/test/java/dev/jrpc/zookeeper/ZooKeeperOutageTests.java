@@ -73,9 +73,7 @@ class ZooKeeperOutageTests {
 			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
 			String node = "/jrpc/" + GREETER + "/" + this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).get(0);
 			long expired = this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId();
-			// Curator's recipe may still be writing the node anew for the first connection.
-			Stat first = await().ignoreExceptions().until(() -> this.clientCurator.checkExists().forPath(node),
-					(stat) -> stat != null);
+			Stat first = this.clientCurator.checkExists().forPath(node);
 			assertThat(first.getEphemeralOwner()).isEqualTo(expired);
 
 			expireOnTheServer(this.serverCurator.getZookeeperClient().getZooKeeper());
@@ -114,6 +112,34 @@ class ZooKeeperOutageTests {
 			await().during(Duration.ofMillis(2 * ZooKeeperRegistry.REMOVAL_DELAY_MILLIS))
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> recorder.updates.size() == 1);
+		}
+	}
+
+	@Test
+	void aShortOutageThatKeepsTheSessionLeavesTheNodesAsTheyAre() throws Exception {
+		List<ConnectionState> serverStates = new CopyOnWriteArrayList<>();
+		try (ZooKeeperRegistry server = new ZooKeeperRegistry(this.serverCurator);
+				ZooKeeperRegistry client = new ZooKeeperRegistry(this.clientCurator)) {
+			// Added after the registry's recipe: it hears of a reconnection after the recipe has acted.
+			this.serverCurator.getConnectionStateListenable().addListener((curator, state) -> serverStates.add(state));
+			server.register(registration(7070));
+			long session = this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId();
+			EndpointRecorder recorder = new EndpointRecorder();
+			client.subscribe(GREETER, "", recorder);
+			await().until(recorder::addresses, (addresses) -> List.of("127.0.0.1:7070").equals(addresses));
+			String node = "/jrpc/" + GREETER + "/" + this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).get(0);
+			Stat before = this.clientCurator.checkExists().forPath(node);
+
+			this.zooKeeper.stop();
+			await().until(() -> serverStates.contains(ConnectionState.SUSPENDED));
+			this.zooKeeper.restart();
+			await().until(() -> serverStates.contains(ConnectionState.RECONNECTED));
+
+			// The same session, so the node was left alone: not deleted and created again.
+			assertThat(serverStates).doesNotContain(ConnectionState.LOST);
+			assertThat(this.serverCurator.getZookeeperClient().getZooKeeper().getSessionId()).isEqualTo(session);
+			assertThat(this.clientCurator.checkExists().forPath(node).getCzxid()).isEqualTo(before.getCzxid());
+			assertThat(recorder.updates).hasSize(1);
 		}
 	}
 
