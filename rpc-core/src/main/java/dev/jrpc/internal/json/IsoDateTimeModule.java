@@ -33,15 +33,48 @@ public final class IsoDateTimeModule extends SimpleModule {
 		addDeserializer(LocalDateTime.class, new DateTimeDeserializer());
 	}
 
+	/*
+	 * Jackson gives every property its own copy of a deserializer too, made by withDateFormat,
+	 * withLeniency or withShape; the overrides make those copies of these classes, and the fast
+	 * path serves them while they keep the ISO formatter.
+	 */
+
 	private static final class DateDeserializer extends LocalDateDeserializer {
 
 		DateDeserializer() {
 			super(DateTimeFormatter.ISO_LOCAL_DATE);
 		}
 
+		private DateDeserializer(DateDeserializer base, DateTimeFormatter formatter) {
+			super(base, formatter);
+		}
+
+		private DateDeserializer(DateDeserializer base, Boolean leniency) {
+			super(base, leniency);
+		}
+
+		private DateDeserializer(DateDeserializer base, JsonFormat.Shape shape) {
+			super(base, shape);
+		}
+
+		@Override
+		protected DateDeserializer withDateFormat(DateTimeFormatter formatter) {
+			return new DateDeserializer(this, formatter);
+		}
+
+		@Override
+		protected DateDeserializer withLeniency(Boolean leniency) {
+			return new DateDeserializer(this, leniency);
+		}
+
+		@Override
+		protected DateDeserializer withShape(JsonFormat.Shape shape) {
+			return new DateDeserializer(this, shape);
+		}
+
 		@Override
 		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.hasToken(JsonToken.VALUE_STRING)) {
+			if (this._formatter == DateTimeFormatter.ISO_LOCAL_DATE && parser.hasToken(JsonToken.VALUE_STRING)) {
 				LocalDate date = IsoDateTimes.parseDate(parser.getStringCharacters(), parser.getStringOffset(),
 						parser.getStringLength());
 				if (date != null) {
@@ -59,9 +92,27 @@ public final class IsoDateTimeModule extends SimpleModule {
 			super(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 		}
 
+		private DateTimeDeserializer(DateTimeDeserializer base, Boolean leniency) {
+			super(base, leniency);
+		}
+
+		private DateTimeDeserializer(DateTimeDeserializer base, DateTimeFormatter formatter) {
+			super(base, base._isLenient, formatter, base._shape, base._readTimestampsAsNanosOverride);
+		}
+
+		@Override
+		protected DateTimeDeserializer withDateFormat(DateTimeFormatter formatter) {
+			return new DateTimeDeserializer(this, formatter);
+		}
+
+		@Override
+		protected DateTimeDeserializer withLeniency(Boolean leniency) {
+			return new DateTimeDeserializer(this, leniency);
+		}
+
 		@Override
 		public LocalDateTime deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.hasToken(JsonToken.VALUE_STRING)) {
+			if (this._formatter == DateTimeFormatter.ISO_LOCAL_DATE_TIME && parser.hasToken(JsonToken.VALUE_STRING)) {
 				LocalDateTime value = IsoDateTimes.parseDateTime(parser.getStringCharacters(),
 						parser.getStringOffset(), parser.getStringLength());
 				if (value != null) {

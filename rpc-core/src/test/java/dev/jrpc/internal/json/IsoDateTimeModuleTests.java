@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.jrpc.RpcJsonMapper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.util.JsonGeneratorDelegate;
+import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,33 @@ class IsoDateTimeModuleTests {
 				"jackson 24.11.2026");
 		assertThat(out.toString()).contains("\"day\":\"2026-11-24\"", "\"at\":\"2026-11-24T10:15:30\"",
 				"\"formatted\":\"24.11.2026\"");
+	}
+
+	@Test
+	void beanPropertiesAreReadOnTheFastPathUnlessTheyAskForAnotherFormat() {
+		// Jackson makes a deserializer per property too. The fast path reads the parser's
+		// characters, Jackson's path its String.
+		List<String> read = new ArrayList<>();
+		String json = "{\"day\":\"2026-11-24\",\"at\":\"2026-11-24T10:15:30\",\"formatted\":\"24.11.2026\"}";
+		Stamped stamped;
+		try (JsonParser parser = new JsonParserDelegate(this.fast.createParser(json)) {
+			@Override
+			public char[] getStringCharacters() {
+				read.add("fast " + currentName());
+				return super.getStringCharacters();
+			}
+
+			@Override
+			public String getString() {
+				read.add("jackson " + currentName());
+				return super.getString();
+			}
+		}) {
+			stamped = this.fast.readValue(parser, Stamped.class);
+		}
+		assertThat(stamped).isEqualTo(new Stamped(LocalDate.of(2026, 11, 24), LocalDateTime.of(2026, 11, 24, 10, 15, 30),
+				LocalDate.of(2026, 11, 24)));
+		assertThat(read).contains("fast day", "fast at", "jackson formatted").doesNotContain("jackson day", "jackson at");
 	}
 
 	@Test
