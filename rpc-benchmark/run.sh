@@ -2,11 +2,16 @@
 # Runs the benchmark of issues 4 and 12 and writes its report: jrpc against gRPC-Java, Apache Dubbo
 # (its default serialization, hessian2, and fastjson2), Spring's HTTP service client (RestClient
 # calling a Spring MVC controller on Boot's Tomcat) and a raw Netty floor, on rpc-benchmark's
-# UserService scenario plus two echoes.
+# UserService scenario plus two echoes; then a payload sweep, a connection sweep and each server's
+# memory.
 #
 #   rpc-benchmark/run.sh           the full run: rpc-benchmark's 3 x 10 s warm-up and 3 x 10 s
-#                                  measurement, one JVM per benchmark (about 2 h 40 min on 2 cores)
-#   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only
+#                                  measurement, one JVM per benchmark, for the main run; 2 x 5 s
+#                                  warm-up and 3 x 5 s measurement for the sweeps (see the README
+#                                  for how long it takes)
+#   rpc-benchmark/run.sh --quick   a few minutes, numbers indicative only, without the sweeps
+#   rpc-benchmark/run.sh --quick --sweeps
+#                                  the same with the sweeps, as short
 #   rpc-benchmark/run.sh [--quick] jrpc floor
 #                                  measures only the systems named (jrpc, grpc, dubbo,
 #                                  dubbo-fastjson2, spring-http, floor), keeps the other
@@ -21,12 +26,15 @@ root="$(dirname "$here")"
 
 ALL_SYSTEMS=(jrpc grpc dubbo dubbo-fastjson2 spring-http floor)
 quick=false
+sweeps=true
+sweeps_asked=false
 selected=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
+    --sweeps) sweeps_asked=true ;;
     jrpc | grpc | dubbo | dubbo-fastjson2 | spring-http | floor) selected+=("$arg") ;;
-    *) echo "Usage: $0 [--quick] [system...], the systems being ${ALL_SYSTEMS[*]}" >&2; exit 2 ;;
+    *) echo "Usage: $0 [--quick [--sweeps]] [system...], the systems being ${ALL_SYSTEMS[*]}" >&2; exit 2 ;;
   esac
 done
 if [[ ${#selected[@]} -eq 0 ]]; then
@@ -49,12 +57,20 @@ if $quick; then
   # the one client JVM, because pre-touching 1 GiB costs seconds per JVM here and a fork per
   # benchmark would not fit in 10 minutes.
   JMH_ITERATIONS=(-wi 1 -w 1s -i 1 -r 1s -f 0)
+  SWEEP_ITERATIONS=(-wi 1 -w 1s -i 1 -r 1s -f 0)
   report_flag=(--quick)
+  sweeps=$sweeps_asked
 else
   JMH_ITERATIONS=(-wi 3 -w 10s -i 3 -r 10s -f 1)
+  SWEEP_ITERATIONS=(-wi 2 -w 5s -i 3 -r 5s -f 1)
   report_flag=()
 fi
 THREADS=(1 32)
+# The benchmark methods of each part of the run (every system's client names them alike).
+MAIN_CASES='\.(existUser|createUser|getUser|listUser|echoShort|echoLarge)$'
+PAYLOAD_CASES='\.(echo1Kib|echo16Kib|echo4Mib|echoBytes1Mib)$'
+CONNECTION_CASES='\.(getUser|echo16Kib)$'
+CONNECTION_COUNTS=1,16,256
 results="$here/target/results"
 
 if command -v taskset > /dev/null; then
@@ -116,24 +132,62 @@ start_server() {
   exit 1
 }
 
-# run_client <system> <module> <port> [JMH arguments...]: both thread counts, JSON per thread count.
+# jmh <system> <module> <port> <part> <threads> [JMH arguments...]: one JMH client run, its results in
+# <system>[-<part>]-t<threads>.json (no part for the main run).
+jmh() {
+  local system="$1" module="$2" port="$3" part="$4" threads="$5"
+  shift 5
+  local name="$system${part:+-$part}-t$threads" started
+  local log="$results/$name.log"
+  echo "== $system: JMH client${part:+, $part sweep}, $threads thread(s)"
+  started=$SECONDS
+  if ! "${CLIENT_CPU[@]}" java $JVM_FLAGS -jar "$here/$module/target/benchmarks.jar" \
+      -tu us -t "$threads" -prof gc -jvmArgs "$JVM_FLAGS" -p port="$port" "$@" \
+      -rf json -rff "$results/$name.json" > "$log" 2>&1; then
+    echo "ERROR: the $system client failed; its log ($log) ends with:" >&2
+    tail -40 "$log" >&2
+    exit 1
+  fi
+  echo "   done in $((SECONDS - started)) s"
+}
+
+# record_memory <system>: the running server's resident set, then its heap after a full collection.
+record_memory() {
+  local system="$1" resident heap
+  resident=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
+  jcmd "$server_pid" GC.run > /dev/null
+  heap=$(jcmd "$server_pid" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/K,?$/, "", $(i + 1)); print $(i + 1); exit}}')
+  printf 'residentKiB=%s\nheapAfterGcKiB=%s\n' "$resident" "$heap" > "$results/$system-memory.properties"
+  echo "   server memory: resident $((resident / 1024)) MiB, heap after GC $((heap / 1024)) MiB"
+}
+
+# run_client <system> <module> <port> [JMH arguments...]: the main run at both thread counts, the
+# server's memory after the 32-thread one, then the payload sweep.
 run_client() {
   local system="$1" module="$2" port="$3"
   shift 3
-  local threads started log
+  local threads
   for threads in "${THREADS[@]}"; do
-    log="$results/$system-t$threads.log"
-    echo "== $system: JMH client, $threads thread(s)"
-    started=$SECONDS
-    if ! "${CLIENT_CPU[@]}" java $JVM_FLAGS -jar "$here/$module/target/benchmarks.jar" \
-        -bm thrpt,sample -tu us "${JMH_ITERATIONS[@]}" -t "$threads" -prof gc -jvmArgs "$JVM_FLAGS" \
-        -p port="$port" "$@" -rf json -rff "$results/$system-t$threads.json" > "$log" 2>&1; then
-      echo "ERROR: the $system client failed; its log ($log) ends with:" >&2
-      tail -40 "$log" >&2
-      exit 1
-    fi
-    echo "   done in $((SECONDS - started)) s"
+    jmh "$system" "$module" "$port" "" "$threads" -bm thrpt,sample "${JMH_ITERATIONS[@]}" "$@" "$MAIN_CASES"
   done
+  if command -v jcmd > /dev/null; then
+    record_memory "$system"
+  else
+    echo "WARNING: jcmd not found; the server's memory is not recorded." >&2
+  fi
+  if $sweeps; then
+    for threads in "${THREADS[@]}"; do
+      jmh "$system" "$module" "$port" payloads "$threads" -bm thrpt "${SWEEP_ITERATIONS[@]}" "$@" "$PAYLOAD_CASES"
+    done
+  fi
+}
+
+# run_connection_sweep <system> <module> <port>: 32 threads over 1, 16 and 256 separate clients.
+run_connection_sweep() {
+  if $sweeps; then
+    jmh "$1" "$2" "$3" connections 32 -bm thrpt "${SWEEP_ITERATIONS[@]}" -p connections="$CONNECTION_COUNTS" \
+      "$CONNECTION_CASES"
+  fi
 }
 
 echo "== Building the benchmark jars"
@@ -142,18 +196,21 @@ echo "== Building the benchmark jars"
 
 mkdir -p "$results"
 for system in "${selected[@]}"; do
-  rm -f "$results/$system"-t*.json "$results/$system"-t*.log "$results/$system"-server.log
+  rm -f "$results/$system"-t*.json "$results/$system"-t*.log "$results/$system"-server.log \
+    "$results/$system"-memory.properties "$results/$system"-payloads-t*.* "$results/$system"-connections-t*.*
 done
 
 if is_selected jrpc; then
   start_server jrpc jrpc dev.jrpc.benchmark.jrpc.JrpcServerMain 7101
   run_client jrpc jrpc 7101
+  run_connection_sweep jrpc jrpc 7101
   stop_server
 fi
 
 if is_selected grpc; then
   start_server grpc grpc dev.jrpc.benchmark.grpc.GrpcServerMain 7102
   run_client grpc grpc 7102
+  run_connection_sweep grpc grpc 7102
   stop_server
 fi
 

@@ -99,4 +99,24 @@ public class DubboClientBenchmark {
 		return this.scenario.echoLarge();
 	}
 
+	@Benchmark
+	public String echo1Kib() {
+		return this.scenario.echo1Kib();
+	}
+
+	@Benchmark
+	public String echo16Kib() {
+		return this.scenario.echo16Kib();
+	}
+
+	@Benchmark
+	public String echo4Mib() {
+		return this.scenario.echo4Mib();
+	}
+
+	@Benchmark
+	public byte[] echoBytes1Mib() {
+		return this.scenario.echoBytes1Mib();
+	}
+
 }

@@ -86,4 +86,24 @@ public class FloorClientBenchmark {
 		return this.client.call(ScenarioCase.ECHO_LARGE);
 	}
 
+	@Benchmark
+	public int echo1Kib() throws Exception {
+		return this.client.call(ScenarioCase.ECHO_1_KIB);
+	}
+
+	@Benchmark
+	public int echo16Kib() throws Exception {
+		return this.client.call(ScenarioCase.ECHO_16_KIB);
+	}
+
+	@Benchmark
+	public int echo4Mib() throws Exception {
+		return this.client.call(ScenarioCase.ECHO_4_MIB);
+	}
+
+	@Benchmark
+	public int echoBytes1Mib() throws Exception {
+		return this.client.call(ScenarioCase.ECHO_BYTES_1_MIB);
+	}
+
 }

@@ -1,5 +1,7 @@
 package dev.jrpc.benchmark.grpc;
 
+import com.google.protobuf.ByteString;
+import dev.jrpc.benchmark.grpc.proto.BytesMessage;
 import dev.jrpc.benchmark.grpc.proto.EchoMessage;
 import dev.jrpc.benchmark.grpc.proto.EchoRpcGrpc;
 import dev.jrpc.benchmark.scenario.EchoService;
@@ -17,6 +19,13 @@ final class GrpcEchoServiceClient implements EchoService {
 	@Override
 	public String echo(String text) {
 		return this.stub.echo(EchoMessage.newBuilder().setText(text).build()).getText();
+	}
+
+	@Override
+	public byte[] echoBytes(byte[] bytes) {
+		return this.stub.echoBytes(BytesMessage.newBuilder().setData(ByteString.copyFrom(bytes)).build())
+			.getData()
+			.toByteArray();
 	}
 
 }

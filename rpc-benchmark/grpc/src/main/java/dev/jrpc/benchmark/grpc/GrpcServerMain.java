@@ -8,7 +8,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
 /**
  * Serves the scenario with gRPC-Java on 127.0.0.1 and the port given as the only argument, with
- * gRPC's defaults, until the JVM is stopped.
+ * gRPC's defaults but for the largest message ({@link GrpcLimits}), until the JVM is stopped.
  */
 public final class GrpcServerMain {
 
@@ -19,6 +19,7 @@ public final class GrpcServerMain {
 		Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])))
 			.addService(new GrpcUserService())
 			.addService(new GrpcEchoService())
+			.maxInboundMessageSize(GrpcLimits.MAX_MESSAGE_SIZE)
 			.build()
 			.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "grpc-server-stop"));

@@ -3,6 +3,7 @@ package dev.jrpc.benchmark.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +16,55 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the JSON files JMH wrote ({@code -rf json}), one per system and thread count, named
- * {@code <system>-t<threads>.json}, and merges the Throughput and SampleTime entries of each case.
+ * Reads the JSON files JMH wrote ({@code -rf json}), one per system, part of the run and thread
+ * count, named {@code <system>-t<threads>.json} for the main run,
+ * {@code <system>-payloads-t<threads>.json} for the payload sweep and
+ * {@code <system>-connections-t<threads>.json} for the connection sweep, and merges the Throughput
+ * and SampleTime entries of each case; and the servers' memory, {@code <system>-memory.properties}.
  */
 final class JmhResults {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final String PAYLOADS = "-payloads";
+
+	private static final String CONNECTIONS = "-connections";
 
 	private JmhResults() {
 	}
 
 	static Results read(Path directory) throws IOException {
 		Map<String, Measurement> measurements = new HashMap<>();
+		Map<String, Double> connectionSweep = new HashMap<>();
 		TreeSet<Integer> threads = new TreeSet<>();
+		TreeSet<Integer> connectionCounts = new TreeSet<>();
+		Map<SystemUnderTest, ServerMemory> memory = new EnumMap<>(SystemUnderTest.class);
 		RunSettings settings = null;
+		RunSettings sweepSettings = null;
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(directory)) {
-			files = listing.filter((file) -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+			files = listing.sorted().toList();
 		}
 		for (Path file : files) {
-			Optional<SystemUnderTest> system = systemOf(file);
+			String name = file.getFileName().toString();
+			if (name.endsWith("-memory.properties")) {
+				String id = name.substring(0, name.length() - "-memory.properties".length());
+				Optional<SystemUnderTest> system = SystemUnderTest.ofId(id);
+				if (system.isPresent()) {
+					memory.put(system.get(), ServerMemory.read(file));
+				}
+				continue;
+			}
+			int threadsSuffix = name.lastIndexOf("-t");
+			if (!name.endsWith(".json") || threadsSuffix < 0) {
+				continue;
+			}
+			String prefix = name.substring(0, threadsSuffix);
+			boolean payloads = prefix.endsWith(PAYLOADS);
+			boolean connections = prefix.endsWith(CONNECTIONS);
+			String id = payloads ? prefix.substring(0, prefix.length() - PAYLOADS.length())
+					: connections ? prefix.substring(0, prefix.length() - CONNECTIONS.length()) : prefix;
+			Optional<SystemUnderTest> system = SystemUnderTest.ofId(id);
 			if (system.isEmpty()) {
 				continue;
 			}
@@ -42,32 +72,43 @@ final class JmhResults {
 				String benchmark = entry.get("benchmark").asString();
 				ScenarioCase scenarioCase = ScenarioCase.ofMethod(benchmark.substring(benchmark.lastIndexOf('.') + 1));
 				int threadCount = entry.get("threads").asInt();
-				threads.add(threadCount);
-				String key = Results.key(system.get(), scenarioCase, threadCount);
-				Measurement measurement = measurements.getOrDefault(key,
-						Measurement.empty(system.get(), scenarioCase, threadCount));
-				measurements.put(key, merge(measurement, entry));
 				RunSettings entrySettings = settingsOf(entry);
-				if (settings == null) {
-					settings = entrySettings;
+				if (connections) {
+					int count = entry.get("params").get("connections").asInt();
+					connectionCounts.add(count);
+					connectionSweep.put(Results.connectionKey(system.get(), scenarioCase, count),
+							merge(Measurement.empty(system.get(), scenarioCase, threadCount), entry).opsPerSecond());
 				}
-				else if (!settings.iterations().equals(entrySettings.iterations())) {
-					throw new IllegalStateException(file + " was measured with " + entrySettings.iterations()
-							+ ", other results with " + settings.iterations()
-							+ "; rerun every system with the same settings (rpc-benchmark/run.sh [--quick])");
+				else {
+					threads.add(threadCount);
+					String key = Results.key(system.get(), scenarioCase, threadCount);
+					Measurement measurement = measurements.getOrDefault(key,
+							Measurement.empty(system.get(), scenarioCase, threadCount));
+					measurements.put(key, merge(measurement, entry));
+				}
+				if (payloads || connections) {
+					sweepSettings = sameSettings(sweepSettings, entrySettings, file);
+				}
+				else {
+					settings = sameSettings(settings, entrySettings, file);
 				}
 			}
 		}
 		if (settings == null) {
 			throw new IllegalStateException("No JMH results (<system>-t<threads>.json) in " + directory);
 		}
-		return new Results(measurements, threads, settings);
+		return new Results(measurements, threads, settings, new ConnectionSweep(connectionSweep, connectionCounts),
+				sweepSettings, memory);
 	}
 
-	private static Optional<SystemUnderTest> systemOf(Path file) {
-		String name = file.getFileName().toString();
-		int threadsSuffix = name.lastIndexOf("-t");
-		return (threadsSuffix < 0) ? Optional.empty() : SystemUnderTest.ofId(name.substring(0, threadsSuffix));
+	/** The settings every file of one part of the run shares; different ones fail the report. */
+	private static RunSettings sameSettings(RunSettings known, RunSettings found, Path file) {
+		if (known != null && !known.iterations().equals(found.iterations())) {
+			throw new IllegalStateException(file + " was measured with " + found.iterations()
+					+ ", other results of its part of the run with " + known.iterations()
+					+ "; rerun every system with the same settings (rpc-benchmark/run.sh [--quick])");
+		}
+		return (known != null) ? known : found;
 	}
 
 	private static Measurement merge(Measurement measurement, JsonNode entry) {

@@ -2,6 +2,8 @@ package dev.jrpc.benchmark.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.jrpc.benchmark.scenario.ScenarioCase;
 
@@ -18,7 +20,7 @@ final class MarkdownReport {
 		table.append("\n| --- | ---: | ---: |");
 		SystemUnderTest.PEERS.forEach((peer) -> table.append(" ---: |"));
 		table.append('\n');
-		for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+		for (ScenarioCase scenarioCase : ScenarioCase.mainRun()) {
 			for (int threads : results.threads()) {
 				table.append("| ").append(scenarioCase.title()).append(" | ").append(threads).append(" | ")
 					.append(Format.number(results.get(SystemUnderTest.JRPC, scenarioCase, threads).opsPerSecond()))
@@ -63,7 +65,10 @@ final class MarkdownReport {
 				runs in its own JVM pinned to core 1 (`taskset -c 1`), the JMH client in another pinned to
 				core 0, over one connection on 127.0.0.1 (one per call in flight for the Spring HTTP service
 				client, whose HTTP/1.1 carries one call at a time). JMH modes Throughput and SampleTime, 1 and
-				32 threads, `-prof gc` for the client's allocation per call.
+				32 threads, `-prof gc` for the client's allocation per call. The full run adds a payload sweep
+				(echoes of 1 KiB to 4 MiB and of a 1 MiB `byte[]`, every system, Throughput mode), a
+				connection sweep (jrpc and gRPC-Java, 32 threads over 1, 16 and 256 connections) and each
+				server's memory.
 
 				""");
 		md.append("- JMH ").append(settings.jmhVersion()).append(": ").append(settings.iterations()).append('\n');
@@ -94,15 +99,12 @@ final class MarkdownReport {
 			.append(ratioTable(results))
 			.append("\n![jrpc's throughput over each peer's](").append(chartFile).append(")\n\n");
 
-		md.append("## The bar\n\nFrom issue 4: at 32 threads each UserService operation at least 1.3× gRPC-Java's ")
-			.append("throughput and 1.1× Dubbo's (both variants); the 16-character echo at least 0.7× the floor; ")
-			.append("at 1 thread a p50 no higher than gRPC-Java's and no more bytes allocated per call by the ")
-			.append("client than gRPC-Java's.\n\n")
+		md.append("## The bar\n\n").append(Bars.DESCRIPTION).append("\n\n")
 			.append(barTable(checks)).append('\n');
 
 		md.append("## Results by case\n\nops/s from Throughput mode, p50 and p99 in µs from SampleTime mode, ")
 			.append("B/call allocated by the client JVM per call.\n\n");
-		for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+		for (ScenarioCase scenarioCase : ScenarioCase.mainRun()) {
 			md.append("### ").append(scenarioCase.title()).append("\n\n| system |");
 			for (int threads : results.threads()) {
 				String t = " (" + threads + "t)";
@@ -123,6 +125,9 @@ final class MarkdownReport {
 			md.append('\n');
 		}
 
+		md.append(payloadSweep(results));
+		md.append(connectionSweep(results));
+		md.append(serverMemory(results));
 		md.append("""
 				## Notes
 
@@ -153,8 +158,95 @@ final class MarkdownReport {
 				  default, closes each after 100 requests.
 				- B/call counts everything the client JVM allocates during the measurement, I/O threads
 				  included, divided by the calls made.
+				- Message limits: gRPC-Java's largest message is raised from 4 MiB to 8 MiB on both sides,
+				  for the 4 MiB echo; jrpc (8 MiB frames), Dubbo (8 MiB payloads), the floor and Spring
+				  keep their defaults, which the sweep fits.
+				- The `byte[]` echo goes as base64 in a JSON string for jrpc and Spring (Jackson's default),
+				  as protobuf `bytes` for gRPC-Java (copied to and from a `byte[]`, as an application with a
+				  `byte[]` API would), and in each serialization's binary or base64 form for Dubbo.
 				""");
 		return md.toString();
+	}
+
+	/** Each system's calls per second and MB/s on every payload, at each thread count. */
+	static String payloadSweep(Results results) {
+		StringBuilder md = new StringBuilder("## Payload sweep\n\n");
+		md.append("The echo of strings from 16 characters to 4 MiB, and of a 1 MiB `byte[]`. MB/s counts the ")
+			.append("payload's bytes one way (10^6 bytes per MB): the request carries them out and the answer back. ")
+			.append("16 characters and 256 KiB are the main run's echoes; the others ran ")
+			.append(results.sweepSettings().map(RunSettings::iterations).orElse("not at all in this run"))
+			.append(".\n\n");
+		for (String unit : List.of("calls/s", "MB/s")) {
+			md.append("### ").append(unit).append("\n\n| payload | threads |");
+			SystemUnderTest.ALL.forEach((system) -> md.append(' ').append(system.label()).append(" |"));
+			md.append("\n| --- | ---: |").append(" ---: |".repeat(SystemUnderTest.ALL.size())).append('\n');
+			for (ScenarioCase scenarioCase : ScenarioCase.payloadSweep()) {
+				for (int threads : results.threads()) {
+					md.append("| ").append(scenarioCase.title()).append(" | ").append(threads).append(" |");
+					for (SystemUnderTest system : SystemUnderTest.ALL) {
+						double calls = results.get(system, scenarioCase, threads).opsPerSecond();
+						double figure = unit.equals("calls/s") ? calls : calls * scenarioCase.payloadBytes() / 1e6;
+						md.append(' ').append(Format.number(figure)).append(" |");
+					}
+					md.append('\n');
+				}
+			}
+			md.append('\n');
+		}
+		return md.toString();
+	}
+
+	/** jrpc's and gRPC-Java's throughput over 1 to 256 client connections. */
+	static String connectionSweep(Results results) {
+		ConnectionSweep sweep = results.connectionSweep();
+		StringBuilder md = new StringBuilder("## Connection sweep\n\n");
+		if (sweep.isEmpty()) {
+			return md.append("Not measured in this run.\n\n").toString();
+		}
+		md.append("32 client threads over separate clients of one connection each, the threads sharing them out ")
+			.append("(with 256 connections each thread calls through 8 in turn); ")
+			.append(results.sweepSettings().map(RunSettings::iterations).orElse(""))
+			.append(".\n\n| case | connections | jrpc calls/s | gRPC-Java calls/s | jrpc ÷ gRPC-Java | jrpc MB/s ")
+			.append("| gRPC-Java MB/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+			for (int connections : sweep.connectionCounts()) {
+				double ours = sweep.opsPerSecond(SystemUnderTest.JRPC, scenarioCase, connections);
+				double grpc = sweep.opsPerSecond(SystemUnderTest.GRPC, scenarioCase, connections);
+				if (Double.isNaN(ours) && Double.isNaN(grpc)) {
+					continue;
+				}
+				OptionalDouble ratio = (Double.isNaN(ours) || Double.isNaN(grpc) || grpc == 0) ? OptionalDouble.empty()
+						: OptionalDouble.of(ours / grpc);
+				md.append("| ").append(scenarioCase.title()).append(" | ").append(connections).append(" | ")
+					.append(Format.number(ours)).append(" | ").append(Format.number(grpc)).append(" | ")
+					.append(Format.ratio(ratio)).append(" | ").append(megabytes(ours, scenarioCase)).append(" | ")
+					.append(megabytes(grpc, scenarioCase)).append(" |\n");
+			}
+		}
+		return md.append('\n').toString();
+	}
+
+	private static String megabytes(double calls, ScenarioCase scenarioCase) {
+		return (scenarioCase.payloadBytes() == 0) ? "—" : Format.number(calls * scenarioCase.payloadBytes() / 1e6);
+	}
+
+	/** Each server's heap after a full collection and resident set, at the end of the 32-thread run. */
+	static String serverMemory(Results results) {
+		StringBuilder md = new StringBuilder("## Server memory\n\n");
+		md.append("Each server JVM at the end of its 32-thread measurement of the main run, before the sweeps: ")
+			.append("its resident set (`VmRSS`), then the heap in use after a full collection (`jcmd GC.run`, ")
+			.append("then `GC.heap_info`). Every JVM pre-touches its 1 GiB heap (`-XX:+AlwaysPreTouch`), so the ")
+			.append("resident set counts the whole heap; what differs between systems is the rest: code, ")
+			.append("metaspace, threads and direct buffers. One Dubbo server answers both Dubbo variants, so its ")
+			.append("second figure follows the first variant's run as well.\n\n")
+			.append("| system | heap after GC (MiB) | resident set (MiB) |\n| --- | ---: | ---: |\n");
+		for (SystemUnderTest system : SystemUnderTest.ALL) {
+			Optional<ServerMemory> memory = results.memory(system);
+			md.append("| ").append(system.label()).append(" | ")
+				.append(memory.map((m) -> Format.number(m.heapAfterGcBytes() / 1048576.0)).orElse("—")).append(" | ")
+				.append(memory.map((m) -> Format.number(m.residentBytes() / 1048576.0)).orElse("—")).append(" |\n");
+		}
+		return md.append('\n').toString();
 	}
 
 	private static String row(String system, String version, String transport, String serialization) {

@@ -3,7 +3,6 @@ package dev.jrpc.benchmark.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -51,10 +50,10 @@ final class RatioChart {
 		chart.getStyler().setDecimalPattern("0.00");
 		chart.getStyler().setLabelsRotation(90);
 		chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-		List<String> cases = Arrays.stream(ScenarioCase.values()).map(ScenarioCase::method).toList();
+		List<String> cases = ScenarioCase.mainRun().stream().map(ScenarioCase::method).toList();
 		for (SystemUnderTest peer : SystemUnderTest.PEERS) {
 			List<Double> ratios = new ArrayList<>();
-			for (ScenarioCase scenarioCase : ScenarioCase.values()) {
+			for (ScenarioCase scenarioCase : ScenarioCase.mainRun()) {
 				OptionalDouble ratio = results.throughputRatio(scenarioCase, threads, peer);
 				ratios.add(ratio.isPresent() ? ratio.getAsDouble() : 0.0);
 			}

@@ -24,6 +24,9 @@ enum SystemUnderTest {
 	/** The systems jrpc is compared with, in the order of the ratio columns. */
 	static final List<SystemUnderTest> PEERS = List.of(GRPC, DUBBO, DUBBO_FASTJSON2, SPRING_HTTP, FLOOR);
 
+	/** Every system, jrpc first. */
+	static final List<SystemUnderTest> ALL = List.of(values());
+
 	private final String id;
 
 	private final String label;

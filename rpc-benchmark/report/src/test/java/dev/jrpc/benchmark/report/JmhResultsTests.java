@@ -41,9 +41,26 @@ class JmhResultsTests {
 	@Test
 	void aBarIsMetOnlyByFiguresThatWereMeasured() {
 		assertThat(Bars.check(this.results)).filteredOn((check) -> check.subject().equals("getUser(id)"))
-			.allSatisfy((check) -> assertThat(check.met()).isEqualTo(!check.bar().startsWith("throughput")))
-			.anySatisfy((check) -> assertThat(check.measured()).isEqualTo("90.0 µs vs 120 µs"))
+			.allSatisfy((check) -> assertThat(check.met()).isFalse())
+			.anySatisfy((check) -> assertThat(check.measured()).isEqualTo("7,000 B vs 9,000 B (0.78×)"))
 			.anySatisfy((check) -> assertThat(check.measured()).isEqualTo("not measured"));
+	}
+
+	@Test
+	void theSweepsAndTheMemoryAreReadBesideTheMainRun() {
+		assertThat(this.results.get(SystemUnderTest.JRPC, ScenarioCase.ECHO_4_MIB, 1).opsPerSecond())
+			.isCloseTo(100.0, within(1e-6));
+		assertThat(this.results.connectionSweep().opsPerSecond(SystemUnderTest.JRPC, ScenarioCase.GET_USER, 16))
+			.isCloseTo(20_000.0, within(1e-6));
+		assertThat(this.results.connectionSweep().connectionCounts()).containsExactly(16);
+		assertThat(this.results.sweepSettings()).get()
+			.extracting(RunSettings::iterations)
+			.isEqualTo("2 × 5 s warm-up, 3 × 5 s measurement, 1 fork");
+		assertThat(this.results.settings().iterations()).startsWith("1 × 1 s warm-up");
+		assertThat(this.results.memory(SystemUnderTest.JRPC)).contains(new ServerMemory(20480L * 1024, 1200000L * 1024));
+		assertThat(this.results.memory(SystemUnderTest.GRPC)).isEmpty();
+		// The connection sweep's 32 threads are not a thread count of the main run.
+		assertThat(this.results.threads()).containsExactly(1);
 	}
 
 	private static Path directory() throws URISyntaxException {

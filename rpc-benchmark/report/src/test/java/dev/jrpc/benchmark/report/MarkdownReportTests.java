@@ -34,6 +34,16 @@ class MarkdownReportTests {
 			.contains("| Spring HTTP service client | — | — | — | — |");
 	}
 
+	@Test
+	void sweepsAndMemoryHaveTablesOfTheirOwn() {
+		assertThat(MarkdownReport.payloadSweep(this.results)).contains("| echo, 4 MiB | 1 | 100 | — | — | — | — | — |",
+				"| echo, 4 MiB | 1 | 419 | — | — | — | — | — |", "| echo, 1 MiB byte[] | 1 | — |");
+		assertThat(MarkdownReport.connectionSweep(this.results))
+			.contains("| getUser(id) | 16 | 20,000 | 10,000 | 2.00× | — | — |");
+		assertThat(MarkdownReport.serverMemory(this.results)).contains("| jrpc | 20.0 | 1,172 |",
+				"| gRPC-Java | — | — |");
+	}
+
 	private static Path directory() throws URISyntaxException {
 		return Path.of(MarkdownReportTests.class.getResource("/results").toURI());
 	}

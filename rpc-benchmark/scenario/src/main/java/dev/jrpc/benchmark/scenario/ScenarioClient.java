@@ -47,6 +47,22 @@ public final class ScenarioClient {
 		return this.echoService.echo(EchoPayloads.LARGE);
 	}
 
+	public String echo1Kib() {
+		return this.echoService.echo(EchoPayloads.KIB_1);
+	}
+
+	public String echo16Kib() {
+		return this.echoService.echo(EchoPayloads.KIB_16);
+	}
+
+	public String echo4Mib() {
+		return this.echoService.echo(EchoPayloads.MIB_4);
+	}
+
+	public byte[] echoBytes1Mib() {
+		return this.echoService.echoBytes(EchoPayloads.sharedBytes1Mib());
+	}
+
 	/** Makes the call that {@code scenarioCase} measures, once. */
 	public Object call(ScenarioCase scenarioCase) {
 		return switch (scenarioCase) {
@@ -56,6 +72,10 @@ public final class ScenarioClient {
 			case LIST_USER -> listUser();
 			case ECHO_SHORT -> echoShort();
 			case ECHO_LARGE -> echoLarge();
+			case ECHO_1_KIB -> echo1Kib();
+			case ECHO_16_KIB -> echo16Kib();
+			case ECHO_4_MIB -> echo4Mib();
+			case ECHO_BYTES_1_MIB -> echoBytes1Mib();
 		};
 	}
 
@@ -77,6 +97,10 @@ public final class ScenarioClient {
 				&& "Doug Lea14".equals(page.getResult().get(14).getName()), "listUser");
 		check(EchoPayloads.SHORT.equals(echoShort()), "echo of the short string");
 		check(EchoPayloads.LARGE.equals(echoLarge()), "echo of the large string");
+		check(EchoPayloads.KIB_1.equals(echo1Kib()), "echo of 1 KiB");
+		check(EchoPayloads.KIB_16.equals(echo16Kib()), "echo of 16 KiB");
+		check(EchoPayloads.MIB_4.equals(echo4Mib()), "echo of 4 MiB");
+		check(EchoPayloads.isBytes1Mib(echoBytes1Mib()), "echo of the byte array");
 	}
 
 	private static void check(boolean answeredRight, String call) {

@@ -8,4 +8,9 @@ public class ScenarioEchoService implements EchoService {
 		return text;
 	}
 
+	@Override
+	public byte[] echoBytes(byte[] bytes) {
+		return bytes;
+	}
+
 }

@@ -51,4 +51,9 @@ class ScenarioController {
 		return new EchoMessage(this.echoService.echo(message.text()));
 	}
 
+	@PostMapping("/echo-bytes")
+	BytesMessage echoBytes(@RequestBody BytesMessage message) {
+		return new BytesMessage(this.echoService.echoBytes(message.data()));
+	}
+
 }

@@ -16,4 +16,9 @@ final class SpringHttpEchoServiceClient implements EchoService {
 		return this.http.echo(new EchoMessage(text)).text();
 	}
 
+	@Override
+	public byte[] echoBytes(byte[] bytes) {
+		return this.http.echoBytes(new BytesMessage(bytes)).data();
+	}
+
 }
