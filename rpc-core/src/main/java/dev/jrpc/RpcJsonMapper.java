@@ -1,6 +1,7 @@
 package dev.jrpc;
 
 import dev.jrpc.internal.json.IsoDateTimeModule;
+import dev.jrpc.internal.json.LargeStringDeserializer;
 import dev.jrpc.internal.json.LargeStringSerializer;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -22,7 +23,8 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code LocalDate} and {@code LocalDateTime} read and written by hand in their default layout,
  * several times faster than through a {@code DateTimeFormatter}, with the same text;</li>
  * <li>long strings that need no escaping written in one copy ({@code LargeStringSerializer}), the
- * same JSON as Jackson writes;</li>
+ * same JSON as Jackson writes, and long strings of plain ASCII read straight from large frames
+ * ({@code LargeStringDeserializer}), the same values as Jackson reads;</li>
  * <li>read constraints: nesting depth 500, strings no longer than the frame limit, numbers of at
  * most 1000 digits.</li>
  * </ul>
@@ -62,7 +64,8 @@ public final class RpcJsonMapper {
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 			.disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
 			.addModule(new IsoDateTimeModule())
-			.addModule(new SimpleModule("jrpc-strings").addSerializer(String.class, new LargeStringSerializer()));
+			.addModule(new SimpleModule("jrpc-strings").addSerializer(String.class, new LargeStringSerializer())
+				.addDeserializer(String.class, new LargeStringDeserializer()));
 	}
 
 }

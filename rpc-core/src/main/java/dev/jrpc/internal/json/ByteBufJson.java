@@ -20,8 +20,18 @@ public final class ByteBufJson {
 	private ByteBufJson() {
 	}
 
+	/**
+	 * Frames of at least this many bytes are parsed through a {@link FrameInput}, so that
+	 * {@link LargeStringDeserializer} may read long strings straight from them; smaller frames
+	 * cannot hold a string worth it.
+	 */
+	static final int LARGE_FRAME = 8 * 1024;
+
 	/** A parser over the readable bytes of {@code buf}; the buffer's indexes are not moved. */
 	public static JsonParser parser(ObjectMapper mapper, ByteBuf buf) {
+		if (buf.readableBytes() >= LARGE_FRAME) {
+			return mapper.createParser((InputStream) new FrameInput(buf));
+		}
 		if (buf.hasArray()) {
 			return mapper.createParser(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
 		}

@@ -54,24 +54,6 @@ class LargeStringSerializerTests {
 			.contains("\\/");
 	}
 
-	@Test
-	void findsEachByteThatJsonEscapesWhereverItIsInAWord() {
-		byte[] clean = "abcdefghijklmnopqrstuvwxyz012345".getBytes();
-		assertThat(LargeStringSerializer.needsEscaping(clean)).isFalse();
-		for (int at = 0; at < clean.length; at++) {
-			for (byte special : new byte[] { '"', '\\', 0, 0x1f, '\n' }) {
-				byte[] text = clean.clone();
-				text[at] = special;
-				assertThat(LargeStringSerializer.needsEscaping(text)).as("byte %d at %d", special, at).isTrue();
-			}
-			for (byte fine : new byte[] { ' ', '!', '#', '[', ']', 0x7f, '~' }) {
-				byte[] text = clean.clone();
-				text[at] = fine;
-				assertThat(LargeStringSerializer.needsEscaping(text)).as("byte %d at %d", fine, at).isFalse();
-			}
-		}
-	}
-
 	private static String ascii(Random random, int length, int from, int to) {
 		StringBuilder text = new StringBuilder(length);
 		for (int i = 0; i < length; i++) {

@@ -1,0 +1,60 @@
+package dev.jrpc.internal.json;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+
+/**
+ * Reads a long string of plain ASCII straight from the frame's bytes, and every other string as
+ * Jackson does.
+ * <p>
+ * Jackson's parser decodes a string byte by byte into its text buffer, in segments that it then
+ * joins into one {@code char[]}, which the {@code String} constructor compresses back to one byte a
+ * character: three passes and twice the string's size in garbage, which made reading the
+ * benchmark's 256 KiB echo about a third of each side's CPU once writing it was fast. In a frame of
+ * at least {@value ByteBufJson#LARGE_FRAME} bytes (a parser over a {@link FrameInput}), this reads
+ * the string's bytes from the frame at the parser's offset: it finds the closing quote with
+ * Netty's word-at-a-time search, checks that every byte between is plain ASCII
+ * ({@link PlainAscii}), and builds the string with one copy. Anything else (an escape, a byte
+ * beyond ASCII, a control character, a string the parser has already read or any doubt about the
+ * offset) goes through Jackson, so the value is the same either way. The parser still steps over
+ * the string's bytes when it reads the next token, which is a light scan.
+ */
+public final class LargeStringDeserializer extends StringDeserializer {
+
+	@Override
+	public String deserialize(JsonParser parser, DeserializationContext context) {
+		if (parser.hasToken(JsonToken.VALUE_STRING) && parser.streamReadInputSource() instanceof FrameInput input) {
+			String plain = readPlain(input, parser.currentTokenLocation().getByteOffset());
+			if (plain != null) {
+				return plain;
+			}
+		}
+		return super.deserialize(parser, context);
+	}
+
+	/** The string whose opening quote is at {@code offset}, or null when it is not plain ASCII. */
+	static @Nullable String readPlain(FrameInput input, long offset) {
+		ByteBuf frame = input.frame();
+		int quote = input.index(offset);
+		if (quote < 0 || frame.getByte(quote) != '"') {
+			return null;
+		}
+		int start = quote + 1;
+		int end = frame.indexOf(start, frame.writerIndex(), (byte) '"');
+		if (end < 0) {
+			return null;
+		}
+		int length = end - start;
+		byte[] bytes = new byte[length];
+		frame.getBytes(start, bytes);
+		// Latin-1 decoding of ASCII is a plain copy into the string's own bytes.
+		return PlainAscii.isPlain(bytes, 0, length) ? new String(bytes, StandardCharsets.ISO_8859_1) : null;
+	}
+
+}

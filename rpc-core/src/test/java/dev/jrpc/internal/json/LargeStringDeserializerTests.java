@@ -1,0 +1,124 @@
+package dev.jrpc.internal.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import dev.jrpc.RpcJsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Strings read from large frames: the same values as Jackson's own reading, whether they take the
+ * fast path or not, from heap and direct buffers, at any position in the buffer; and the parser
+ * goes on at the right place after each.
+ */
+class LargeStringDeserializerTests {
+
+	private final JsonMapper fast = RpcJsonMapper.create(16 * 1024 * 1024);
+
+	private final JsonMapper plain = JsonMapper.builder().build();
+
+	@Test
+	void readsTheSameValuesAsJacksonFromLargeFrames() {
+		Random random = new Random(7);
+		String ascii = ascii(random, 20_000, 0x20, 0x7f).replace("\"", "").replace("\\", "");
+		Message message = new Message(ascii, "short", ascii + "é" + ascii, ascii + "\n\"quoted\"\t" + ascii, "",
+				List.of(ascii, "x", ascii.substring(0, 9_000)), ascii.substring(1, 513));
+		byte[] json = this.plain.writeValueAsBytes(message);
+		assertThat(json.length).isGreaterThan(ByteBufJson.LARGE_FRAME);
+		for (ByteBuf frame : frames(json)) {
+			try (JsonParser parser = ByteBufJson.parser(this.fast, frame)) {
+				assertThat(parser.streamReadInputSource()).isInstanceOf(FrameInput.class);
+				assertThat(this.fast.readValue(parser, Message.class)).isEqualTo(message);
+			}
+			finally {
+				frame.release();
+			}
+		}
+	}
+
+	@Test
+	void readsStringsThatAreTheWholeFrameOrSitAmongWhitespace() {
+		String ascii = "0123456789abcdef".repeat(1024);
+		for (String json : List.of('"' + ascii + '"', " \n\t\"" + ascii + "\" ", "[ \"" + ascii + "\" , \"" + ascii
+				+ "\"]")) {
+			for (ByteBuf frame : frames(json.getBytes(StandardCharsets.UTF_8))) {
+				try (JsonParser parser = ByteBufJson.parser(this.fast, frame)) {
+					Object value = json.startsWith("[") ? this.fast.readValue(parser, String[].class)
+							: this.fast.readValue(parser, String.class);
+					Object expected = json.startsWith("[") ? new String[] { ascii, ascii } : ascii;
+					assertThat(value).isEqualTo(expected);
+				}
+				finally {
+					frame.release();
+				}
+			}
+		}
+	}
+
+	@Test
+	void findsTheStringWhereTheParserSaysItStarts() {
+		String ascii = "0123456789abcdef".repeat(1024);
+		byte[] json = ("{\"a\" : 1, \"text\":  \"" + ascii + "\"}").getBytes(StandardCharsets.UTF_8);
+		for (ByteBuf frame : frames(json)) {
+			try (JsonParser parser = ByteBufJson.parser(this.fast, frame)) {
+				while (parser.nextToken() != JsonToken.VALUE_STRING) {
+					// to the string
+				}
+				assertThat(LargeStringDeserializer.readPlain((FrameInput) parser.streamReadInputSource(),
+						parser.currentTokenLocation().getByteOffset()))
+					.isEqualTo(ascii);
+			}
+			finally {
+				frame.release();
+			}
+		}
+	}
+
+	@Test
+	void takesTheFastPathOnlyForPlainAsciiBetweenItsQuotes() {
+		String ascii = "0123456789abcdef".repeat(64);
+		ByteBuf frame = Unpooled.copiedBuffer("xx[\"" + ascii + "\",\"a\\\"b\",\"é\"]", StandardCharsets.UTF_8)
+			.readerIndex(2);
+		try {
+			FrameInput input = new FrameInput(frame);
+			assertThat(LargeStringDeserializer.readPlain(input, 1)).isEqualTo(ascii);
+			assertThat(LargeStringDeserializer.readPlain(input, ascii.length() + 4)).isNull();
+			assertThat(LargeStringDeserializer.readPlain(input, ascii.length() + 11)).isNull();
+			// Not at a quote, or past the end: Jackson's path.
+			assertThat(LargeStringDeserializer.readPlain(input, 0)).isNull();
+			assertThat(LargeStringDeserializer.readPlain(input, frame.readableBytes())).isNull();
+			assertThat(LargeStringDeserializer.readPlain(input, -1)).isNull();
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	/** The JSON in a heap buffer, a direct one, and a slice that starts inside a larger buffer. */
+	private static List<ByteBuf> frames(byte[] json) {
+		ByteBuf larger = Unpooled.directBuffer(json.length + 20).writeZero(7).writeBytes(json).writeZero(13);
+		return List.of(Unpooled.wrappedBuffer(json), Unpooled.directBuffer(json.length).writeBytes(json),
+				larger.slice(7, json.length));
+	}
+
+	private static String ascii(Random random, int length, int from, int to) {
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append((char) (from + random.nextInt(to - from)));
+		}
+		return text.toString();
+	}
+
+	record Message(String first, String small, String unicode, String escaped, String empty, List<String> list,
+			String last) {
+	}
+
+}
