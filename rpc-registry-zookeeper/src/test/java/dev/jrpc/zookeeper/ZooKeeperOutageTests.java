@@ -177,6 +177,9 @@ class ZooKeeperOutageTests {
 			await().until(() -> this.clientStates.contains(ConnectionState.RECONNECTED));
 			// The server registers again, and the client hears of new servers.
 			await().until(() -> this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).size() == 1);
+			// The server's curator may reconnect later than the client's, and a registration waits
+			// only for its connection timeout.
+			assertThat(this.serverCurator.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
 			server.register(registration(7071));
 			await().until(recorder::addresses,
 					(addresses) -> List.of("127.0.0.1:7070", "127.0.0.1:7071").equals(addresses));
