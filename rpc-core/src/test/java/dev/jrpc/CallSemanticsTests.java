@@ -67,6 +67,9 @@ class CallSemanticsTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.events.started.get() == 1);
 		// The only worker is busy: this call waits in the queue past its deadline.
 		assertThatThrownBy(impatient::remainingAtStart).isInstanceOf(RpcTimeoutException.class);
+		// The server's deadline falls a little after the client's, from when it read the call: the
+		// worker is freed once the call no longer waits, else it could still take it.
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.callsWaiting() == 0);
 		this.events.release.countDown();
 		holder.join(5000);
 		// Calls run in order on the one worker: when this answers, the expired call was dropped, never started.

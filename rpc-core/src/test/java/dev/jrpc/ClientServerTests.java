@@ -112,7 +112,9 @@ class ClientServerTests {
 		assertThatThrownBy(() -> impatient.sleep(2000)).isInstanceOf(RpcTimeoutException.class)
 			.hasMessageContaining("Greeter.sleep")
 			.hasMessageContaining("200 ms");
-		assertThat(impatient.greet("again")).isEqualTo("Hello, again");
+		// On the same connection, with the default timeout: it fails only if the connection or its calls
+		// are not as they should be, never because the machine is slow.
+		assertThat(this.greeter.greet("again")).isEqualTo("Hello, again");
 	}
 
 	@Test

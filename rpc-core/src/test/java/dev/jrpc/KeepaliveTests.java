@@ -2,15 +2,19 @@ package dev.jrpc;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.jrpc.testing.Replica;
 import dev.jrpc.testing.SilentServer;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Keepalive pings find servers that stopped answering, well before the calls' own timeouts. The
@@ -20,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class KeepaliveTests {
 
 	/** Connections the client opened. */
-	private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger opened = new AtomicInteger();
 
 	private final RpcClient client = RpcClient.builder()
 		.keepaliveInterval(Duration.ofSeconds(1))
@@ -73,17 +77,45 @@ class KeepaliveTests {
 			.addService(Replica.class, new dev.jrpc.testing.NamedReplica("alive"))
 			.build();
 		server.start();
-		try {
-			Replica replica = this.client.proxy(Replica.class).address("127.0.0.1:" + server.port()).build();
+		AtomicInteger reads = new AtomicInteger();
+		// Pings every second as above, but a timeout no stall of a busy machine reaches: only a ping
+		// left unanswered closes the connection.
+		try (RpcClient patient = RpcClient.builder()
+			.keepaliveInterval(Duration.ofSeconds(1))
+			.keepaliveTimeout(Duration.ofSeconds(5))
+			.firstStep((channel) -> {
+				this.opened.incrementAndGet();
+				channel.pipeline().addLast(new ReadCounter(reads));
+			})
+			.build()) {
+			Replica replica = patient.proxy(Replica.class).address("127.0.0.1:" + server.port()).build();
 			assertThat(replica.name()).isEqualTo("alive");
-			// Several keepalive intervals of silence, each answered by a pong.
-			Thread.sleep(3500);
+			// Several keepalive intervals of silence, each answered by a pong: a ping is sent only once
+			// the one before it is answered.
+			await().atMost(Duration.ofSeconds(15)).until(() -> reads.get() >= 1 + 3);
 			assertThat(replica.name()).isEqualTo("alive");
 			assertThat(this.opened.get()).as("connections opened: the first one stayed open").isEqualTo(1);
 		}
 		finally {
 			server.stop();
 		}
+	}
+
+	/** Counts what the connection reads: here one read for each answer and each pong. */
+	private static final class ReadCounter extends ChannelInboundHandlerAdapter {
+
+		private final AtomicInteger reads;
+
+		ReadCounter(AtomicInteger reads) {
+			this.reads = reads;
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			this.reads.incrementAndGet();
+			ctx.fireChannelRead(msg);
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.jrpc.zookeeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,14 @@ class ZooKeeperOutageTests {
 
 	private static final String GREETER = "com.example.Greeter";
 
-	/** Short enough for an outage to lose the session in a test; the server allows 0.4 s to 4 s. */
+	/** Short enough for an outage to lose the session in a test. */
 	private static final int SESSION_TIMEOUT_MILLIS = 3000;
+
+	/**
+	 * Long enough for a session to outlive a stop and restart of ZooKeeper on a slow machine: the
+	 * restart, then the client's random reconnection delay of up to 1 s.
+	 */
+	private static final int LONG_SESSION_TIMEOUT_MILLIS = 15000;
 
 	private TestingServer zooKeeper;
 
@@ -49,10 +56,12 @@ class ZooKeeperOutageTests {
 
 	@BeforeEach
 	void startZooKeeper() throws Exception {
-		// A 200 ms tick, for session timeouts of a few seconds.
-		this.zooKeeper = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1), true);
-		this.serverCurator = curator();
-		this.clientCurator = curator();
+		// A 200 ms tick, for session timeouts of a few seconds; sessions of up to 30 s allowed, where
+		// the tick alone would cap them at 4 s.
+		this.zooKeeper = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1,
+				Map.of("maxSessionTimeout", "30000")), true);
+		this.serverCurator = curator(SESSION_TIMEOUT_MILLIS);
+		this.clientCurator = curator(SESSION_TIMEOUT_MILLIS);
 		this.clientCurator.getConnectionStateListenable().addListener((client, state) -> this.clientStates.add(state));
 	}
 
@@ -117,6 +126,11 @@ class ZooKeeperOutageTests {
 
 	@Test
 	void aShortOutageThatKeepsTheSessionLeavesTheNodesAsTheyAre() throws Exception {
+		// Sessions that outlast the outage, however slowly the machine restarts ZooKeeper.
+		this.serverCurator.close();
+		this.clientCurator.close();
+		this.serverCurator = curator(LONG_SESSION_TIMEOUT_MILLIS);
+		this.clientCurator = curator(LONG_SESSION_TIMEOUT_MILLIS);
 		List<ConnectionState> serverStates = new CopyOnWriteArrayList<>();
 		try (ZooKeeperRegistry server = new ZooKeeperRegistry(this.serverCurator);
 				ZooKeeperRegistry client = new ZooKeeperRegistry(this.clientCurator)) {
@@ -163,6 +177,9 @@ class ZooKeeperOutageTests {
 			await().until(() -> this.clientStates.contains(ConnectionState.RECONNECTED));
 			// The server registers again, and the client hears of new servers.
 			await().until(() -> this.clientCurator.getChildren().forPath("/jrpc/" + GREETER).size() == 1);
+			// The server's curator may reconnect later than the client's, and a registration waits
+			// only for its connection timeout.
+			assertThat(this.serverCurator.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
 			server.register(registration(7071));
 			await().until(recorder::addresses,
 					(addresses) -> List.of("127.0.0.1:7070", "127.0.0.1:7071").equals(addresses));
@@ -174,10 +191,10 @@ class ZooKeeperOutageTests {
 		}
 	}
 
-	private CuratorFramework curator() {
+	private CuratorFramework curator(int sessionTimeoutMillis) {
 		CuratorFramework curator = CuratorFrameworkFactory.builder()
 			.connectString(this.zooKeeper.getConnectString())
-			.sessionTimeoutMs(SESSION_TIMEOUT_MILLIS)
+			.sessionTimeoutMs(sessionTimeoutMillis)
 			.connectionTimeoutMs(2000)
 			.retryPolicy(new RetryNTimes(3, 100))
 			.build();
