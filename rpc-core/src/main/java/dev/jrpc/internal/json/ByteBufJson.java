@@ -48,6 +48,17 @@ public final class ByteBufJson {
 	}
 
 	/**
+	 * Makes room at once for {@code bytes} more in the buffer that a generator from
+	 * {@link #generator} writes into, so that a large value grows it once rather than doubling it
+	 * step by step, copying it each time; does nothing for other generators, or past the limit.
+	 */
+	static void reserve(JsonGenerator generator, int bytes) {
+		if (generator.streamWriteOutputTarget() instanceof LimitedOutputStream out) {
+			out.reserve(bytes);
+		}
+	}
+
+	/**
 	 * The {@link MessageTooLargeException} somewhere in the causes of {@code failure}, which Jackson
 	 * may have wrapped, or {@code null}.
 	 */
@@ -99,6 +110,12 @@ public final class ByteBufJson {
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			count(length);
 			this.buf.writeBytes(bytes, offset, length);
+		}
+
+		void reserve(int bytes) {
+			if (bytes <= this.limit - this.written) {
+				this.buf.ensureWritable(bytes, false);
+			}
 		}
 
 		private void count(int length) throws MessageTooLargeException {

@@ -22,8 +22,8 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
  * Netty's word-at-a-time search, checks that every byte between is plain ASCII
  * ({@link PlainAscii}), and builds the string with one copy. Anything else (an escape, a byte
  * beyond ASCII, a control character, a string the parser has already read or any doubt about the
- * offset) goes through Jackson, so the value is the same either way. The parser still steps over
- * the string's bytes when it reads the next token, which is a light scan.
+ * offset) goes through Jackson, so the value is the same either way. The parser then skips the
+ * string's bytes it has not buffered yet ({@link FrameInput#skipTo}) and steps over the rest.
  */
 public final class LargeStringDeserializer extends StringDeserializer {
 
@@ -53,8 +53,13 @@ public final class LargeStringDeserializer extends StringDeserializer {
 		int length = end - start;
 		byte[] bytes = new byte[length];
 		frame.getBytes(start, bytes);
+		if (!PlainAscii.isPlain(bytes, 0, length)) {
+			return null;
+		}
+		// The parser goes on from the closing quote, or from where it had buffered to, if further.
+		input.skipTo(end);
 		// Latin-1 decoding of ASCII is a plain copy into the string's own bytes.
-		return PlainAscii.isPlain(bytes, 0, length) ? new String(bytes, StandardCharsets.ISO_8859_1) : null;
+		return new String(bytes, StandardCharsets.ISO_8859_1);
 	}
 
 }

@@ -37,6 +37,8 @@ public final class LargeStringSerializer extends StdSerializer<String> {
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 			// As many bytes as characters: all ASCII, so no surrogate and nothing beyond ASCII to encode.
 			if (bytes.length == value.length() && PlainAscii.isPlain(bytes, 0, bytes.length)) {
+				// The generator flushes what it holds, then writes the bytes straight to the frame.
+				ByteBufJson.reserve(generator, generator.streamWriteOutputBuffered() + bytes.length + 2);
 				generator.writeRawUTF8String(bytes, 0, bytes.length);
 				return;
 			}

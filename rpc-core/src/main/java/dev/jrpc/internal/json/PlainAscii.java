@@ -26,9 +26,16 @@ final class PlainAscii {
 	static boolean isPlain(byte[] bytes, int offset, int length) {
 		int i = offset;
 		int end = offset + length;
+		// Four words between branches: the checks of each word are independent, so they overlap.
+		for (; i + 4 * Long.BYTES <= end; i += 4 * Long.BYTES) {
+			long flags = flags((long) LONGS.get(bytes, i)) | flags((long) LONGS.get(bytes, i + 8))
+					| flags((long) LONGS.get(bytes, i + 16)) | flags((long) LONGS.get(bytes, i + 24));
+			if (flags != 0) {
+				return false;
+			}
+		}
 		for (; i + Long.BYTES <= end; i += Long.BYTES) {
-			long word = (long) LONGS.get(bytes, i);
-			if ((word & HIGHS) != 0 || hasByteBelow(word, 0x20) || hasByte(word, '"') || hasByte(word, '\\')) {
+			if (flags((long) LONGS.get(bytes, i)) != 0) {
 				return false;
 			}
 		}
@@ -41,14 +48,19 @@ final class PlainAscii {
 		return true;
 	}
 
-	/** Whether a byte of {@code word}, each below 0x80, is below {@code limit}. */
-	private static boolean hasByteBelow(long word, int limit) {
-		return ((word - ONES * limit) & ~word & HIGHS) != 0;
-	}
-
-	/** Whether a byte of {@code word}, each below 0x80, is {@code value}. */
-	private static boolean hasByte(long word, int value) {
-		return hasByteBelow(word ^ (ONES * value), 1);
+	/**
+	 * The high bit of each byte of {@code word} set when the byte is not plain text, or of some
+	 * byte after one that is not: zero exactly when every byte is plain. A byte of 0x80 or more
+	 * sets its own high bit; {@code (x - 0x01...) & ~x} sets the high bit of a zero byte of
+	 * {@code x} (and may set it in the bytes after it, from the borrow, which changes nothing once
+	 * one byte is not plain); applied to the word less 0x20 in each byte, and to the word XOR a
+	 * quote or a backslash, it finds control characters, quotes and backslashes.
+	 */
+	private static long flags(long word) {
+		long quote = word ^ (ONES * '"');
+		long backslash = word ^ (ONES * '\\');
+		return (word | ((word - ONES * 0x20) & ~word) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash))
+				& HIGHS;
 	}
 
 }

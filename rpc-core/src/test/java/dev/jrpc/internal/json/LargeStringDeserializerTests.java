@@ -88,18 +88,45 @@ class LargeStringDeserializerTests {
 		ByteBuf frame = Unpooled.copiedBuffer("xx[\"" + ascii + "\",\"a\\\"b\",\"é\"]", StandardCharsets.UTF_8)
 			.readerIndex(2);
 		try {
-			FrameInput input = new FrameInput(frame);
-			assertThat(LargeStringDeserializer.readPlain(input, 1)).isEqualTo(ascii);
-			assertThat(LargeStringDeserializer.readPlain(input, ascii.length() + 4)).isNull();
-			assertThat(LargeStringDeserializer.readPlain(input, ascii.length() + 11)).isNull();
+			assertThat(readPlain(frame, 1)).isEqualTo(ascii);
+			assertThat(readPlain(frame, ascii.length() + 4)).isNull();
+			assertThat(readPlain(frame, ascii.length() + 11)).isNull();
 			// Not at a quote, or past the end: Jackson's path.
-			assertThat(LargeStringDeserializer.readPlain(input, 0)).isNull();
-			assertThat(LargeStringDeserializer.readPlain(input, frame.readableBytes())).isNull();
-			assertThat(LargeStringDeserializer.readPlain(input, -1)).isNull();
+			assertThat(readPlain(frame, 0)).isNull();
+			assertThat(readPlain(frame, frame.readableBytes())).isNull();
+			assertThat(readPlain(frame, -1)).isNull();
 		}
 		finally {
 			frame.release();
 		}
+	}
+
+	@Test
+	void theParserGoesOnAfterTheStringItSkippedWithOffsetsThatStillFindTheNextOne() {
+		String ascii = "0123456789abcdef".repeat(2048);
+		byte[] json = ("[\"" + ascii + "\",\"" + ascii + "\"]").getBytes(StandardCharsets.UTF_8);
+		ByteBuf frame = Unpooled.directBuffer(json.length).writeBytes(json);
+		try (JsonParser parser = ByteBufJson.parser(this.fast, frame)) {
+			FrameInput input = (FrameInput) parser.streamReadInputSource();
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
+			assertThat(LargeStringDeserializer.readPlain(input, parser.currentTokenLocation().getByteOffset()))
+				.isEqualTo(ascii);
+			// The parser had buffered a few KiB; the rest of the string is skipped, not read.
+			assertThat(input.index(0)).isGreaterThan(ascii.length() - 16 * 1024);
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
+			assertThat(LargeStringDeserializer.readPlain(input, parser.currentTokenLocation().getByteOffset()))
+				.isEqualTo(ascii);
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.END_ARRAY);
+			assertThat(parser.nextToken()).isNull();
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	private static String readPlain(ByteBuf frame, long offset) {
+		return LargeStringDeserializer.readPlain(new FrameInput(frame), offset);
 	}
 
 	/** The JSON in a heap buffer, a direct one, and a slice that starts inside a larger buffer. */
