@@ -1,5 +1,6 @@
 package dev.jrpc.internal.json;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
@@ -18,9 +19,9 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
  * character: three passes and twice the string's size in garbage, which made reading the
  * benchmark's 256 KiB echo about a third of each side's CPU once writing it was fast. In a frame of
  * at least {@value ByteBufJson#LARGE_FRAME} bytes (a parser over a {@link FrameInput}), this reads
- * the string's bytes from the frame at the parser's offset: it finds the closing quote with
- * Netty's word-at-a-time search, checks that every byte between is plain ASCII
- * ({@link PlainAscii}), and builds the string with one copy. Anything else (an escape, a byte
+ * the string's bytes from the frame at the parser's offset: one word-at-a-time scan
+ * ({@link PlainAscii}) finds the first byte that is not plain ASCII, which must be the closing
+ * quote, and the string is made from a copy of the bytes between. Anything else (an escape, a byte
  * beyond ASCII, a control character, a string the parser has already read or any doubt about the
  * offset) goes through Jackson, so the value is the same either way. The parser then skips the
  * string's bytes it has not buffered yet ({@link FrameInput#skipTo}) and steps over the rest.
@@ -42,22 +43,19 @@ public final class LargeStringDeserializer extends StringDeserializer {
 	static @Nullable String readPlain(FrameInput input, long offset) {
 		ByteBuf frame = input.frame();
 		int quote = input.index(offset);
-		if (quote < 0 || frame.getByte(quote) != '"') {
+		if (quote < 0 || frame.getByte(quote) != '"' || frame.nioBufferCount() != 1) {
 			return null;
 		}
 		int start = quote + 1;
-		int end = frame.indexOf(start, frame.writerIndex(), (byte) '"');
-		if (end < 0) {
+		ByteBuffer rest = frame.nioBuffer(start, frame.writerIndex() - start);
+		int length = PlainAscii.firstNotPlain(rest, 0);
+		if (length == rest.limit() || rest.get(length) != '"') {
 			return null;
 		}
-		int length = end - start;
 		byte[] bytes = new byte[length];
-		frame.getBytes(start, bytes);
-		if (!PlainAscii.isPlain(bytes, 0, length)) {
-			return null;
-		}
+		rest.get(0, bytes);
 		// The parser goes on from the closing quote, or from where it had buffered to, if further.
-		input.skipTo(end);
+		input.skipTo(start + length);
 		// Latin-1 decoding of ASCII is a plain copy into the string's own bytes.
 		return new String(bytes, StandardCharsets.ISO_8859_1);
 	}

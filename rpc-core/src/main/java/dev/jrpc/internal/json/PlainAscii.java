@@ -2,6 +2,7 @@ package dev.jrpc.internal.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -46,6 +47,31 @@ final class PlainAscii {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The index of the first byte from {@code from} in {@code buffer} that is not plain ASCII text,
+	 * or the buffer's limit when there is none.
+	 */
+	static int firstNotPlain(ByteBuffer buffer, int from) {
+		ByteBuffer words = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+		int limit = words.limit();
+		int i = from;
+		for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+			long flags = flags(words.getLong(i));
+			if (flags != 0) {
+				// Little-endian: the first byte in memory is the lowest, and only bytes after the
+				// first one that is not plain can be flagged wrongly.
+				return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+			}
+		}
+		for (; i < limit; i++) {
+			byte b = words.get(i);
+			if (b < 0x20 || b == '"' || b == '\\') {
+				return i;
+			}
+		}
+		return limit;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.jrpc.internal.json;
 
+import java.nio.ByteBuffer;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,21 @@ class PlainAsciiTests {
 				text[at] = fine;
 				assertThat(PlainAscii.isPlain(text, 2, text.length - 4)).as("byte %d at %d", fine, at).isTrue();
 			}
+		}
+	}
+
+	@Test
+	void findsTheFirstByteThatIsNotPlainTextInHeapAndDirectBuffers() {
+		for (boolean direct : new boolean[] { false, true }) {
+			for (int at = 2; at < CLEAN.length; at++) {
+				byte[] text = CLEAN.clone();
+				text[at] = '"';
+				text[Math.min(at + 3, text.length - 1)] = 0x01;
+				ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(text.length).put(text).flip() : ByteBuffer.wrap(text);
+				assertThat(PlainAscii.firstNotPlain(buffer, 2)).as("quote at %d", at).isEqualTo(at);
+			}
+			ByteBuffer clean = direct ? ByteBuffer.allocateDirect(CLEAN.length).put(CLEAN).flip() : ByteBuffer.wrap(CLEAN);
+			assertThat(PlainAscii.firstNotPlain(clean, 0)).isEqualTo(CLEAN.length);
 		}
 	}
 
