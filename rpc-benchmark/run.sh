@@ -151,14 +151,20 @@ jmh() {
   echo "   done in $((SECONDS - started)) s"
 }
 
-# record_memory <system>: the running server's resident set, then its heap after a full collection.
+# record_memory <system>: the running server's resident set, then its heap after a full collection
+# (G1's line of jcmd's GC.heap_info); nothing is recorded, with a warning, when either is missing.
 record_memory() {
   local system="$1" resident heap
-  resident=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
-  jcmd "$server_pid" GC.run > /dev/null
-  heap=$(jcmd "$server_pid" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/K,?$/, "", $(i + 1)); print $(i + 1); exit}}')
-  printf 'residentKiB=%s\nheapAfterGcKiB=%s\n' "$resident" "$heap" > "$results/$system-memory.properties"
-  echo "   server memory: resident $((resident / 1024)) MiB, heap after GC $((heap / 1024)) MiB"
+  resident=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2> /dev/null || true)
+  jcmd "$server_pid" GC.run > /dev/null 2>&1 || true
+  heap=$( (jcmd "$server_pid" GC.heap_info 2> /dev/null || true) \
+    | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/K,?$/, "", $(i + 1)); print $(i + 1); exit}}')
+  if [[ "$resident" =~ ^[0-9]+$ && "$heap" =~ ^[0-9]+$ ]]; then
+    printf 'residentKiB=%s\nheapAfterGcKiB=%s\n' "$resident" "$heap" > "$results/$system-memory.properties"
+    echo "   server memory: resident $((resident / 1024)) MiB, heap after GC $((heap / 1024)) MiB"
+  else
+    echo "WARNING: could not read the $system server's memory (resident '$resident' KiB, heap '$heap' KiB)." >&2
+  fi
 }
 
 # run_client <system> <module> <port> [JMH arguments...]: the main run at both thread counts, the

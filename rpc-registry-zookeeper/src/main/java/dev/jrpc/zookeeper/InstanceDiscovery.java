@@ -6,7 +6,6 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.curator.x.discovery.ServiceInstance;
 import org.apache.curator.x.discovery.details.ServiceDiscoveryImpl;
-import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 
 /**
@@ -48,18 +47,22 @@ final class InstanceDiscovery extends ServiceDiscoveryImpl<InstancePayload> {
 		}
 	}
 
-	private boolean isWrittenInThisSession(ServiceInstance<InstancePayload> instance) throws Exception {
+	/** Whether the node is there as this session wrote it; on any doubt, false: the recipe writes it. */
+	private boolean isWrittenInThisSession(ServiceInstance<InstancePayload> instance) throws InterruptedException {
 		String path = ZKPaths.makePath(this.rootPath, instance.getName(), instance.getId());
-		Stat stat = new Stat();
-		byte[] data;
 		try {
-			data = this.client.getData().storingStatIn(stat).forPath(path);
+			Stat stat = new Stat();
+			byte[] data = this.client.getData().storingStatIn(stat).forPath(path);
+			long session = this.client.getZookeeperClient().getZooKeeper().getSessionId();
+			return stat.getEphemeralOwner() == session && Arrays.equals(data, this.serializer.serialize(instance));
 		}
-		catch (KeeperException.NoNodeException ex) {
+		catch (InterruptedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// No node, or a check that failed: writing it again is what the recipe would do anyway.
 			return false;
 		}
-		long session = this.client.getZookeeperClient().getZooKeeper().getSessionId();
-		return stat.getEphemeralOwner() == session && Arrays.equals(data, this.serializer.serialize(instance));
 	}
 
 }

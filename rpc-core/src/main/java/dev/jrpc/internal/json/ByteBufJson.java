@@ -52,7 +52,7 @@ public final class ByteBufJson {
 	 * {@link #generator} writes into, so that a large value grows it once rather than doubling it
 	 * step by step, copying it each time; does nothing for other generators, or past the limit.
 	 */
-	static void reserve(JsonGenerator generator, int bytes) {
+	static void reserve(JsonGenerator generator, long bytes) {
 		if (generator.streamWriteOutputTarget() instanceof LimitedOutputStream out) {
 			out.reserve(bytes);
 		}
@@ -112,9 +112,9 @@ public final class ByteBufJson {
 			this.buf.writeBytes(bytes, offset, length);
 		}
 
-		void reserve(int bytes) {
+		void reserve(long bytes) {
 			if (bytes <= this.limit - this.written) {
-				this.buf.ensureWritable(bytes, false);
+				this.buf.ensureWritable((int) Math.min(bytes, Integer.MAX_VALUE), false);
 			}
 		}
 

@@ -1,7 +1,11 @@
 package dev.jrpc.internal.json;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input of a parser over a large frame: a stream over the frame's readable bytes that also
@@ -11,7 +15,8 @@ import io.netty.buffer.ByteBufInputStream;
  * <p>
  * The parser's offsets count the bytes it read from this stream; {@link #index} adds the bytes
  * skipped before them. (Skipped bytes are also missing from the offsets in the parser's error
- * messages about what follows them.)
+ * messages about what follows them.) The string last read this way is kept, so that reading the
+ * same token again gives it again rather than the part the parser had buffered.
  */
 final class FrameInput extends ByteBufInputStream {
 
@@ -23,6 +28,12 @@ final class FrameInput extends ByteBufInputStream {
 	private final int start;
 
 	private int skipped;
+
+	private @Nullable ByteBuffer words;
+
+	private long lastOffset = -1;
+
+	private @Nullable String lastString;
 
 	FrameInput(ByteBuf frame) {
 		this(frame, frame.duplicate());
@@ -40,22 +51,47 @@ final class FrameInput extends ByteBufInputStream {
 		return this.frame;
 	}
 
+	/**
+	 * The frame's readable bytes as one little-endian buffer, indexed as the frame is less its
+	 * reader index, made once; null when the frame is not one piece of memory.
+	 */
+	@Nullable ByteBuffer littleEndianView() {
+		if (this.words == null && this.frame.nioBufferCount() == 1) {
+			this.words = this.frame.nioBuffer(this.start, this.frame.writerIndex() - this.start)
+				.order(ByteOrder.LITTLE_ENDIAN);
+		}
+		return this.words;
+	}
+
 	/** The frame's index of the byte the parser counts at {@code offset}, or -1 past the frame's end. */
 	int index(long offset) {
 		long index = this.start + this.skipped + offset;
 		return (offset < 0 || index >= this.frame.writerIndex()) ? -1 : (int) index;
 	}
 
+	/** The frame's index of its first readable byte. */
+	int start() {
+		return this.start;
+	}
+
 	/**
 	 * Moves the stream on to the frame's {@code index}, when it has not read that far yet: the
-	 * parser's next read starts there.
+	 * parser's next read starts there. Remembers {@code string} as the value of the token at the
+	 * parser's {@code offset}.
 	 */
-	void skipTo(int index) {
+	void skipTo(int index, long offset, String string) {
 		int position = this.view.readerIndex();
 		if (index > position) {
 			this.view.readerIndex(index);
 			this.skipped += index - position;
 		}
+		this.lastOffset = offset;
+		this.lastString = string;
+	}
+
+	/** The string last read at the parser's {@code offset}, or null. */
+	@Nullable String readAgain(long offset) {
+		return (offset == this.lastOffset) ? this.lastString : null;
 	}
 
 }

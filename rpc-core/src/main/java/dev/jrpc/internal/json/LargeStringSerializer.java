@@ -3,8 +3,8 @@ package dev.jrpc.internal.json;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonGeneratorBase;
 import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.json.UTF8JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
@@ -33,12 +33,12 @@ public final class LargeStringSerializer extends StdSerializer<String> {
 
 	@Override
 	public void serialize(String value, JsonGenerator generator, SerializationContext context) {
-		if (value.length() >= MIN_LENGTH && escapesAsByDefault(generator)) {
+		if (value.length() >= MIN_LENGTH && writesUtf8AndEscapesAsByDefault(generator)) {
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 			// As many bytes as characters: all ASCII, so no surrogate and nothing beyond ASCII to encode.
 			if (bytes.length == value.length() && PlainAscii.isPlain(bytes, 0, bytes.length)) {
 				// The generator flushes what it holds, then writes the bytes straight to the frame.
-				ByteBufJson.reserve(generator, generator.streamWriteOutputBuffered() + bytes.length + 2);
+				ByteBufJson.reserve(generator, (long) generator.streamWriteOutputBuffered() + bytes.length + 2);
 				generator.writeRawUTF8String(bytes, 0, bytes.length);
 				return;
 			}
@@ -47,12 +47,13 @@ public final class LargeStringSerializer extends StdSerializer<String> {
 	}
 
 	/**
-	 * Whether {@code generator} escapes only what JSON requires: not when an application's mapper
-	 * was set to escape more (its own character escapes, or forward slashes), which the fast path
-	 * would not.
+	 * Whether {@code generator} writes UTF-8 bytes (a generator over a {@code Writer} writes
+	 * characters and cannot take raw bytes) and escapes only what JSON requires: not when an
+	 * application's mapper was set to escape more (its own character escapes, or forward slashes),
+	 * which the fast path would not.
 	 */
-	private static boolean escapesAsByDefault(JsonGenerator generator) {
-		return generator instanceof JsonGeneratorBase json && json.getCharacterEscapes() == null
+	private static boolean writesUtf8AndEscapesAsByDefault(JsonGenerator generator) {
+		return generator instanceof UTF8JsonGenerator json && json.getCharacterEscapes() == null
 				&& !json.isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
 	}
 

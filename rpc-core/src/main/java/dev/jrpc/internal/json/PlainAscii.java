@@ -50,11 +50,13 @@ final class PlainAscii {
 	}
 
 	/**
-	 * The index of the first byte from {@code from} in {@code buffer} that is not plain ASCII text,
-	 * or the buffer's limit when there is none.
+	 * The index of the first byte from {@code from} in {@code words}, a little-endian buffer, that
+	 * is not plain ASCII text, or the buffer's limit when there is none.
 	 */
-	static int firstNotPlain(ByteBuffer buffer, int from) {
-		ByteBuffer words = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+	static int firstNotPlain(ByteBuffer words, int from) {
+		if (words.order() != ByteOrder.LITTLE_ENDIAN) {
+			throw new IllegalArgumentException("The buffer must be little-endian");
+		}
 		int limit = words.limit();
 		int i = from;
 		for (; i + Long.BYTES <= limit; i += Long.BYTES) {

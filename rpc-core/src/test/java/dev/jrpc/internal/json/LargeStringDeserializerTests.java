@@ -125,6 +125,25 @@ class LargeStringDeserializerTests {
 		}
 	}
 
+	@Test
+	void theSameTokenReadAgainThroughTheDeserializerIsTheSameString() throws Exception {
+		String ascii = "0123456789abcdef".repeat(2048);
+		byte[] json = ("[\"" + ascii + "\"]").getBytes(StandardCharsets.UTF_8);
+		ByteBuf frame = Unpooled.directBuffer(json.length).writeBytes(json);
+		try (JsonParser parser = ByteBufJson.parser(this.fast, frame)) {
+			parser.nextToken();
+			parser.nextToken();
+			LargeStringDeserializer deserializer = new LargeStringDeserializer();
+			var context = this.fast._deserializationContext();
+			assertThat(deserializer.deserialize(parser, context)).isEqualTo(ascii);
+			assertThat(deserializer.deserialize(parser, context)).isEqualTo(ascii);
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.END_ARRAY);
+		}
+		finally {
+			frame.release();
+		}
+	}
+
 	private static String readPlain(ByteBuf frame, long offset) {
 		return LargeStringDeserializer.readPlain(new FrameInput(frame), offset);
 	}

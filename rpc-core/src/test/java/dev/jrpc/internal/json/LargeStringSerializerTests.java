@@ -46,6 +46,14 @@ class LargeStringSerializerTests {
 	}
 
 	@Test
+	void aGeneratorOverAWriterTakesJacksonsPath() {
+		String string = "0123456789abcdef".repeat(64);
+		java.io.StringWriter out = new java.io.StringWriter();
+		this.jrpc.writeValue(out, string);
+		assertThat(out.toString()).isEqualTo(this.jackson.writeValueAsString(string));
+	}
+
+	@Test
 	void aMapperSetToEscapeMoreStillEscapesIt() {
 		String path = "/a/b".repeat(256);
 		JsonMapper escaping = RpcJsonMapper.builder(1024 * 1024).enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();

@@ -1,6 +1,7 @@
 package dev.jrpc.internal.json;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +36,12 @@ class PlainAsciiTests {
 				byte[] text = CLEAN.clone();
 				text[at] = '"';
 				text[Math.min(at + 3, text.length - 1)] = 0x01;
-				ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(text.length).put(text).flip() : ByteBuffer.wrap(text);
+				ByteBuffer buffer = (direct ? ByteBuffer.allocateDirect(text.length).put(text).flip() : ByteBuffer.wrap(text))
+					.order(ByteOrder.LITTLE_ENDIAN);
 				assertThat(PlainAscii.firstNotPlain(buffer, 2)).as("quote at %d", at).isEqualTo(at);
 			}
-			ByteBuffer clean = direct ? ByteBuffer.allocateDirect(CLEAN.length).put(CLEAN).flip() : ByteBuffer.wrap(CLEAN);
+			ByteBuffer clean = (direct ? ByteBuffer.allocateDirect(CLEAN.length).put(CLEAN).flip() : ByteBuffer.wrap(CLEAN))
+				.order(ByteOrder.LITTLE_ENDIAN);
 			assertThat(PlainAscii.firstNotPlain(clean, 0)).isEqualTo(CLEAN.length);
 		}
 	}
