@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,6 +23,7 @@ import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.transport.InProcess;
 import dev.jrpc.internal.transport.PipelineStep;
+import dev.jrpc.internal.transport.SharedEventLoopGroup;
 import dev.jrpc.internal.transport.Transport;
 import dev.jrpc.observation.RpcClientObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,6 +32,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.local.LocalChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,8 +41,9 @@ import tools.jackson.databind.ObjectMapper;
  * client's interceptors, then to one of its service's endpoints (a fixed list, a DNS name, or a
  * registry), balanced and retried where that is safe. One client holds one connection per server
  * address, shared by every proxy and every thread; connections open on first use, reopen after a
- * loss, and are checked by keepalive pings. Its threads are daemon threads: a client never keeps
- * the JVM alive.
+ * loss, and are checked by keepalive pings. The clients of a JVM share their event loop threads
+ * unless one is given its own ({@link Builder#ioThreads}); they are daemon threads: a client never
+ * keeps the JVM alive.
  *
  * <pre>{@code
  * try (RpcClient client = RpcClient.builder().build()) {
@@ -91,7 +95,12 @@ public final class RpcClient implements AutoCloseable {
 
 	private final EventLoopGroup group;
 
+	/** Whether {@link #group} is {@link SharedEventLoopGroup#CLIENTS}', to be released rather than shut down. */
+	private final boolean sharedGroup;
+
 	private final ProxyFactory proxies;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final Duration timeout;
 
@@ -108,31 +117,42 @@ public final class RpcClient implements AutoCloseable {
 		Bootstrap bootstrap;
 		if (builder.inProcessName != null) {
 			this.group = InProcess.newEventLoopGroup("jrpc-client-in-process");
+			this.sharedGroup = false;
 			bootstrap = new Bootstrap().group(this.group).channel(LocalChannel.class);
 		}
 		else {
 			Transport transport = Transport.detect();
-			this.group = transport.newEventLoopGroup(builder.ioThreads, "jrpc-client", true);
+			this.sharedGroup = (builder.ioThreads == null);
+			this.group = (builder.ioThreads != null)
+					? transport.newEventLoopGroup(builder.ioThreads, "jrpc-client", true)
+					: SharedEventLoopGroup.CLIENTS.acquire();
 			bootstrap = new Bootstrap().group(this.group)
 				.channel(transport.channelType())
 				.option(ChannelOption.TCP_NODELAY, true)
 				.option(ChannelOption.SO_KEEPALIVE, true);
 		}
-		bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-				(int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
-		builder.bootstrapCustomizer.accept(bootstrap);
-		ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
-				builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval, builder.budgetMaxTokens,
-				builder.budgetTokenRatio, builder.backoffInitial, builder.backoffMultiplier, builder.backoffJitter,
-				builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime, builder.inProcessName);
-		List<RpcClientInterceptor> interceptors = new ArrayList<>();
-		if (!builder.observationRegistry.isNoop()) {
-			// Outermost, so that what the other interceptors do is part of the call it observes.
-			interceptors.add(new ClientObservations(builder.observationRegistry, builder.observationConvention));
+		try {
+			bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()));
+			builder.bootstrapCustomizer.accept(bootstrap);
+			ClientSettings settings = new ClientSettings(builder.maxFrameSize, builder.keepaliveInterval,
+					builder.keepaliveTimeout, builder.firstSteps, builder.dnsRefreshInterval, builder.budgetMaxTokens,
+					builder.budgetTokenRatio, builder.backoffInitial, builder.backoffMultiplier,
+					builder.backoffJitter, builder.backoffMax, builder.ejectAfterTimeouts, builder.ejectionTime,
+					builder.inProcessName);
+			List<RpcClientInterceptor> interceptors = new ArrayList<>();
+			if (!builder.observationRegistry.isNoop()) {
+				// Outermost, so that what the other interceptors do is part of the call it observes.
+				interceptors.add(new ClientObservations(builder.observationRegistry, builder.observationConvention));
+			}
+			interceptors.addAll(builder.interceptors);
+			this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
+					interceptors, builder.discovery, builder.discoveries);
 		}
-		interceptors.addAll(builder.interceptors);
-		this.proxies = new ProxyFactory(bootstrap, this.group, mapper, settings, builder.callbackExecutor,
-				interceptors, builder.discovery, builder.discoveries);
+		catch (RuntimeException | Error ex) {
+			releaseThreads();
+			throw ex;
+		}
 		this.timeout = builder.timeout;
 		this.loadBalancing = builder.loadBalancing;
 		this.maxAttempts = builder.maxAttempts;
@@ -228,11 +248,22 @@ public final class RpcClient implements AutoCloseable {
 		return proxy(interfaceClass).address(address).build();
 	}
 
-	/** Closes every connection (their calls in flight fail) and releases the threads. */
+	/**
+	 * Closes every connection (their calls in flight fail) and releases the threads: its own, or its
+	 * share of the ones clients share, which end with the last client holding them.
+	 */
 	@Override
 	public void close() {
-		this.proxies.close();
-		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+		if (this.closed.compareAndSet(false, true)) {
+			this.proxies.close();
+			releaseThreads();
+		}
+	}
+
+	private void releaseThreads() {
+		Future<?> released = this.sharedGroup ? SharedEventLoopGroup.CLIENTS.release(this.group)
+				: this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		released.awaitUninterruptibly(5, TimeUnit.SECONDS);
 	}
 
 	/** Builds one proxy; the address is required, everything else has a default. */
@@ -401,7 +432,7 @@ public final class RpcClient implements AutoCloseable {
 
 		private int maxFrameSize = RpcServer.DEFAULT_MAX_FRAME_SIZE;
 
-		private int ioThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
+		private @Nullable Integer ioThreads;
 
 		private @Nullable ObjectMapper mapper;
 
@@ -481,7 +512,11 @@ public final class RpcClient implements AutoCloseable {
 			return this;
 		}
 
-		/** Event loop threads shared by all connections. */
+		/**
+		 * Gives this client event loop threads of its own, for all its connections. By default the
+		 * clients of a JVM share one group of up to 4 threads (as many as there are processors), kept
+		 * while any of them is open, so that many clients do not make a thread per connection.
+		 */
 		public Builder ioThreads(int threads) {
 			if (threads <= 0) {
 				throw new IllegalArgumentException("ioThreads must be positive, was " + threads);

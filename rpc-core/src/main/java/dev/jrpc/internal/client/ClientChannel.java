@@ -14,6 +14,7 @@ import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -467,11 +468,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	}
 
 	/** Closes the connection; its calls in flight fail. */
-	void close() {
+	@Nullable ChannelFuture close() {
 		Channel current = this.channel;
-		if (current != null) {
-			current.close();
-		}
+		return (current != null) ? current.close() : null;
 	}
 
 	/** Closes the connection once its calls in flight have ended. */

@@ -358,13 +358,11 @@ final class ClientConnection {
 		cancelReconnect();
 	}
 
-	/** Closes the connection; its calls in flight fail. */
-	void close() {
+	/** Closes the connection; its calls in flight fail. Returns the channel's closing, if one is open. */
+	@Nullable ChannelFuture close() {
 		release();
 		ClientChannel open = this.current;
-		if (open != null) {
-			open.close();
-		}
+		return (open != null) ? open.close() : null;
 	}
 
 	/** Closes the connection once its calls in flight have ended: the server left the set. */

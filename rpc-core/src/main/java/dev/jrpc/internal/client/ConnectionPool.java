@@ -1,9 +1,12 @@
 package dev.jrpc.internal.client;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -90,11 +93,21 @@ public final class ConnectionPool {
 		return calls;
 	}
 
-	/** Closes every open connection; calls in flight on them fail with a connection error. */
-	public synchronized void closeAll() {
+	/**
+	 * Closes every open connection; calls in flight on them fail with a connection error, as each
+	 * channel's closing (returned) completes.
+	 */
+	public synchronized List<ChannelFuture> closeAll() {
 		this.closed = true;
-		this.connections.values().forEach((entry) -> entry.connection.close());
+		List<ChannelFuture> closings = new ArrayList<>();
+		for (Entry entry : this.connections.values()) {
+			ChannelFuture closing = entry.connection.close();
+			if (closing != null) {
+				closings.add(closing);
+			}
+		}
 		this.connections.clear();
+		return closings;
 	}
 
 }

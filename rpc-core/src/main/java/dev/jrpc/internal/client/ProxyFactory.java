@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.jrpc.RpcClient;
@@ -23,6 +24,7 @@ import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,9 @@ public final class ProxyFactory implements AutoCloseable {
 
 	/** The JSON-RPC way of writing an address that names a discovery: {@code scheme:///name}. */
 	private static final String SCHEME_SEPARATOR = ":///";
+
+	/** How long {@link #close()} waits for its connections to have closed. */
+	private static final long CLOSING_WAIT_MILLIS = 2000;
 
 	private final ConnectionPool connections;
 
@@ -273,10 +278,14 @@ public final class ProxyFactory implements AutoCloseable {
 		return this.connections;
 	}
 
-	/** Ends every subscription and closes every connection; calls in flight fail. */
+	/**
+	 * Ends every subscription and closes every connection; calls in flight fail. Waits, up to
+	 * {@link #CLOSING_WAIT_MILLIS}, for the connections to have closed, so that their calls have
+	 * failed when it returns even though the event loops, which clients may share, keep running.
+	 */
 	@Override
 	public void close() {
-		this.connections.closeAll();
+		List<ChannelFuture> closings = this.connections.closeAll();
 		this.groups.values().forEach(EndpointGroup::close);
 		this.groups.clear();
 		this.references.clear();
@@ -284,6 +293,13 @@ public final class ProxyFactory implements AutoCloseable {
 			if (this.dnsThread != null) {
 				this.dnsThread.shutdownNow();
 			}
+		}
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSING_WAIT_MILLIS);
+		for (ChannelFuture closing : closings) {
+			if (closing.channel().eventLoop().inEventLoop()) {
+				continue; // closed by a callback on its own loop, which cannot wait for itself
+			}
+			closing.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 	}
 
