@@ -41,9 +41,9 @@ import tools.jackson.databind.ObjectMapper;
  * client's interceptors, then to one of its service's endpoints (a fixed list, a DNS name, or a
  * registry), balanced and retried where that is safe. One client holds one connection per server
  * address, shared by every proxy and every thread; connections open on first use, reopen after a
- * loss, and are checked by keepalive pings. The clients of a JVM share their event loop threads
- * unless one is given its own ({@link Builder#ioThreads}); they are daemon threads: a client never
- * keeps the JVM alive.
+ * loss, and are checked by keepalive pings. The clients of a JVM share their event loop threads,
+ * unless one is given its own ({@link Builder#ioThreads}) or calls in-process servers (which has
+ * one of its own); they are daemon threads: a client never keeps the JVM alive.
  *
  * <pre>{@code
  * try (RpcClient client = RpcClient.builder().build()) {
@@ -255,8 +255,12 @@ public final class RpcClient implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			this.proxies.close();
-			releaseThreads();
+			try {
+				this.proxies.close();
+			}
+			finally {
+				releaseThreads();
+			}
 		}
 	}
 
@@ -515,7 +519,8 @@ public final class RpcClient implements AutoCloseable {
 		/**
 		 * Gives this client event loop threads of its own, for all its connections. By default the
 		 * clients of a JVM share one group of up to 4 threads (as many as there are processors), kept
-		 * while any of them is open, so that many clients do not make a thread per connection.
+		 * while any of them is open, so that many clients do not make a thread per connection. An
+		 * in-process client ({@link #inProcess}) has one thread of its own whatever this says.
 		 */
 		public Builder ioThreads(int threads) {
 			if (threads <= 0) {

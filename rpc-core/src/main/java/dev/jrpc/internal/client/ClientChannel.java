@@ -3,6 +3,7 @@ package dev.jrpc.internal.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -14,7 +15,6 @@ import dev.jrpc.internal.json.ByteBufJson;
 import dev.jrpc.internal.transport.WriteBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -63,6 +63,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 	private @Nullable PendingCall reading;
 
 	private volatile @Nullable Channel channel;
+
+	/** Completed once the channel is gone, after its calls in flight have failed. */
+	private final CompletableFuture<@Nullable Void> ended = new CompletableFuture<>();
 
 	private volatile @Nullable WriteBatcher writes;
 
@@ -467,10 +470,28 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
 		ctx.close();
 	}
 
-	/** Closes the connection; its calls in flight fail. */
-	@Nullable ChannelFuture close() {
+	@Override
+	public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
+		// After channelInactive, which failed the calls in flight, on a channel that was open.
+		this.ended.complete(null);
+		super.channelUnregistered(ctx);
+	}
+
+	/**
+	 * Closes the connection; its calls in flight fail. Returns {@link #ended()}, which a channel
+	 * never registered does not complete.
+	 */
+	CompletableFuture<@Nullable Void> close() {
 		Channel current = this.channel;
-		return (current != null) ? current.close() : null;
+		if (current != null) {
+			current.close();
+		}
+		return this.ended;
+	}
+
+	/** Completes once the channel is gone and its calls in flight have failed. */
+	CompletableFuture<@Nullable Void> ended() {
+		return this.ended;
 	}
 
 	/** Closes the connection once its calls in flight have ended. */

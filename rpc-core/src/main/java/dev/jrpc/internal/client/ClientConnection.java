@@ -12,6 +12,7 @@ import dev.jrpc.RpcClient;
 import dev.jrpc.internal.protocol.Framing;
 import dev.jrpc.internal.protocol.MessageWriter;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
@@ -49,6 +50,15 @@ final class ClientConnection {
 
 	/** The connection attempt under way, if any; guarded by this. */
 	private @Nullable CompletableFuture<ClientChannel> connecting;
+
+	/** The channel of the attempt under way, until it is open or has failed; guarded by this. */
+	private @Nullable Channel opening;
+
+	/**
+	 * Completed once the attempt under way has ended and the calls waiting for it have been told:
+	 * after {@link #connecting}'s own dependents have run; guarded by this.
+	 */
+	private @Nullable CompletableFuture<@Nullable Void> connectingTold;
 
 	/** Consecutive failed attempts to connect; guarded by this. */
 	private int connectFailures;
@@ -254,6 +264,7 @@ final class ClientConnection {
 			}
 			result = new CompletableFuture<>();
 			this.connecting = result;
+			this.connectingTold = new CompletableFuture<>();
 		}
 		ClientChannel handler = new ClientChannel(this.server, this.mapper, this.encoder, this.maxInFlight,
 				this.settings.keepaliveTimeout(), this.settings.executor(), this.framing == Framing.LENGTH_PREFIXED);
@@ -267,6 +278,15 @@ final class ClientConnection {
 		catch (RuntimeException ex) {
 			connected(result, null, ex);
 			return result;
+		}
+		synchronized (this) {
+			if (this.connecting == result) {
+				this.opening = connect.channel();
+			}
+		}
+		if (this.released) {
+			// Let go of while the attempt started: it fails at once rather than at its timeout.
+			connect.channel().close();
 		}
 		connect.addListener((ChannelFutureListener) (future) -> {
 			SslHandler tlsHandler = future.isSuccess() ? future.channel().pipeline().get(SslHandler.class) : null;
@@ -288,9 +308,13 @@ final class ClientConnection {
 
 	private void connected(CompletableFuture<ClientChannel> attempt, @Nullable ClientChannel handler,
 			@Nullable Throwable failure) {
+		CompletableFuture<@Nullable Void> told = null;
 		synchronized (this) {
 			if (this.connecting == attempt) {
 				this.connecting = null;
+				this.opening = null;
+				told = this.connectingTold;
+				this.connectingTold = null;
 			}
 			if (handler != null && this.released) {
 				// Let go of while it opened: nobody would close it.
@@ -318,6 +342,9 @@ final class ClientConnection {
 		}
 		else {
 			attempt.completeExceptionally(failure);
+		}
+		if (told != null) {
+			told.complete(null);
 		}
 	}
 
@@ -358,20 +385,38 @@ final class ClientConnection {
 		cancelReconnect();
 	}
 
-	/** Closes the connection; its calls in flight fail. Returns the channel's closing, if one is open. */
-	@Nullable ChannelFuture close() {
-		release();
+	/**
+	 * Closes the connection, and ends an attempt to open it under way; the calls in flight and those
+	 * waiting for the connection fail. Returns what completes once they have.
+	 */
+	CompletableFuture<?> close() {
+		Channel attemptChannel;
+		CompletableFuture<@Nullable Void> attempt;
+		synchronized (this) {
+			release();
+			attemptChannel = this.opening;
+			attempt = this.connectingTold;
+		}
+		if (attemptChannel != null) {
+			attemptChannel.close();
+		}
 		ClientChannel open = this.current;
-		return (open != null) ? open.close() : null;
+		CompletableFuture<?> closed = (open != null) ? open.close() : CompletableFuture.completedFuture(null);
+		return (attempt != null) ? CompletableFuture.allOf(closed, attempt) : closed;
 	}
 
-	/** Closes the connection once its calls in flight have ended: the server left the set. */
-	void closeWhenIdle() {
+	/**
+	 * Closes the connection once its calls in flight have ended: the server left the set. Returns
+	 * what completes once it has closed.
+	 */
+	CompletableFuture<?> closeWhenIdle() {
 		release();
 		ClientChannel open = this.current;
-		if (open != null) {
-			open.closeWhenIdle();
+		if (open == null) {
+			return CompletableFuture.completedFuture(null);
 		}
+		open.closeWhenIdle();
+		return open.ended();
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.jrpc.internal.client;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -32,6 +34,9 @@ public final class ConnectionPool {
 	}
 
 	private final Map<Key, Entry> connections = new HashMap<>();
+
+	/** Connections no set uses any more, closing once their calls have ended; guarded by this. */
+	private final Set<ClientConnection> draining = new HashSet<>();
 
 	private final Bootstrap bootstrap;
 
@@ -69,7 +74,8 @@ public final class ConnectionPool {
 		Entry entry = this.connections.get(key);
 		if (entry != null && entry.connection == connection && --entry.users == 0) {
 			this.connections.remove(key);
-			connection.closeWhenIdle();
+			this.draining.add(connection);
+			connection.closeWhenIdle().whenComplete((ignored, failure) -> drained(connection));
 		}
 	}
 
@@ -93,21 +99,22 @@ public final class ConnectionPool {
 		return calls;
 	}
 
+	private synchronized void drained(ClientConnection connection) {
+		this.draining.remove(connection);
+	}
+
 	/**
-	 * Closes every open connection; calls in flight on them fail with a connection error, as each
-	 * channel's closing (returned) completes.
+	 * Closes every connection, the ones still draining included; calls in flight on them fail with
+	 * a connection error. Returns what completes once they have.
 	 */
-	public synchronized List<ChannelFuture> closeAll() {
+	public synchronized CompletableFuture<?> closeAll() {
 		this.closed = true;
-		List<ChannelFuture> closings = new ArrayList<>();
-		for (Entry entry : this.connections.values()) {
-			ChannelFuture closing = entry.connection.close();
-			if (closing != null) {
-				closings.add(closing);
-			}
-		}
+		List<CompletableFuture<?>> closings = new ArrayList<>();
+		this.connections.values().forEach((entry) -> closings.add(entry.connection.close()));
+		this.draining.forEach((connection) -> closings.add(connection.close()));
 		this.connections.clear();
-		return closings;
+		this.draining.clear();
+		return CompletableFuture.allOf(closings.toArray(CompletableFuture[]::new));
 	}
 
 }

@@ -9,11 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import dev.jrpc.RpcClient;
@@ -24,8 +27,8 @@ import dev.jrpc.internal.discovery.DnsEndpointDiscovery;
 import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -40,7 +43,7 @@ public final class ProxyFactory implements AutoCloseable {
 	private static final String SCHEME_SEPARATOR = ":///";
 
 	/** How long {@link #close()} waits for its connections to have closed. */
-	private static final long CLOSING_WAIT_MILLIS = 2000;
+	private static final long CLOSING_WAIT_MILLIS = 2_000;
 
 	private final ConnectionPool connections;
 
@@ -279,13 +282,14 @@ public final class ProxyFactory implements AutoCloseable {
 	}
 
 	/**
-	 * Ends every subscription and closes every connection; calls in flight fail. Waits, up to
-	 * {@link #CLOSING_WAIT_MILLIS}, for the connections to have closed, so that their calls have
-	 * failed when it returns even though the event loops, which clients may share, keep running.
+	 * Ends every subscription and closes every connection; calls in flight fail. Waits, up to 2
+	 * seconds, for the connections to have closed, so that their calls have failed when it returns
+	 * even though the event loops, which clients may share, keep running; on one of those loops it
+	 * does not wait, as the loop could be the one that must close them.
 	 */
 	@Override
 	public void close() {
-		List<ChannelFuture> closings = this.connections.closeAll();
+		CompletableFuture<?> closed = this.connections.closeAll();
 		this.groups.values().forEach(EndpointGroup::close);
 		this.groups.clear();
 		this.references.clear();
@@ -294,12 +298,19 @@ public final class ProxyFactory implements AutoCloseable {
 				this.dnsThread.shutdownNow();
 			}
 		}
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSING_WAIT_MILLIS);
-		for (ChannelFuture closing : closings) {
-			if (closing.channel().eventLoop().inEventLoop()) {
-				continue; // closed by a callback on its own loop, which cannot wait for itself
+		for (EventExecutor loop : this.eventLoops) {
+			if (loop.inEventLoop()) {
+				return;
 			}
-			closing.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		try {
+			closed.get(CLOSING_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Closing goes on in the background; a connection's failure to close is not the caller's.
 		}
 	}
 

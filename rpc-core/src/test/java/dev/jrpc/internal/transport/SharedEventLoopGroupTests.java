@@ -64,12 +64,13 @@ class SharedEventLoopGroupTests {
 		assertThatIllegalStateException().isThrownBy(() -> this.shared.release(held))
 			.withMessageContaining("not held here");
 		EventLoopGroup other = Transport.NIO.newEventLoopGroup(1, "other", true);
+		EventLoopGroup next = this.shared.acquire();
 		try {
-			this.shared.acquire();
 			assertThatIllegalStateException().isThrownBy(() -> this.shared.release(other));
 			assertThat(this.shared.holders()).isEqualTo(1);
 		}
 		finally {
+			this.shared.release(next);
 			other.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
 	}

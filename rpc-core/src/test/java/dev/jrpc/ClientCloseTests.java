@@ -1,0 +1,149 @@
+package dev.jrpc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLException;
+
+import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.testing.BlockingGreeter;
+import dev.jrpc.testing.Greeter;
+import dev.jrpc.testing.SilentServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A client's calls in flight have failed when its {@code close()} returns, although the event loops
+ * that end them are shared with other clients and keep running.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ClientCloseTests {
+
+	/** Greeter's {@code sleep}, called asynchronously. */
+	interface AsyncSleeper {
+
+		CompletableFuture<String> sleep(long millis);
+
+	}
+
+	private final BlockingGreeter greeter = new BlockingGreeter();
+
+	private RpcServer server;
+
+	/** Keeps the shared event loops running after the client under test closes. */
+	private RpcClient bystander;
+
+	@BeforeEach
+	void start() {
+		this.server = RpcServer.builder().address("127.0.0.1").port(0).addService(Greeter.class, this.greeter).build();
+		this.server.start();
+		this.bystander = RpcClient.builder().build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.greeter.release();
+		this.bystander.close();
+		this.server.stop();
+	}
+
+	private static RpcClient.Builder client() {
+		// Futures complete on the thread that ends the call, so that nothing but close() is waited for.
+		return RpcClient.builder().callbackExecutor(Runnable::run);
+	}
+
+	private static AsyncSleeper sleeper(RpcClient client, String address) {
+		return client.proxy(AsyncSleeper.class)
+			.name(Greeter.class.getName())
+			.address(address)
+			.timeout(Duration.ofSeconds(20))
+			.build();
+	}
+
+	@Test
+	void aCallInFlightHasFailedWhenCloseReturns() throws InterruptedException {
+		AtomicReference<EventLoopGroup> loops = new AtomicReference<>();
+		RpcClient client = client().bootstrapCustomizer((bootstrap) -> loops.set(bootstrap.config().group())).build();
+		CompletableFuture<String> call = sleeper(client, "127.0.0.1:" + this.server.port()).sleep(20_000);
+		assertThat(this.greeter.awaitStarted()).isTrue();
+		// The loops are busy for a while: the connection closes, and the call fails, only after that.
+		loops.get().forEach((loop) -> loop.execute(() -> sleep(300)));
+
+		client.close();
+
+		assertThat(call).isCompletedExceptionally();
+		assertThat(this.bystander.create(Greeter.class, "127.0.0.1:" + this.server.port()).greet("Ada"))
+			.isEqualTo("Hello, Ada");
+	}
+
+	@Test
+	void aCallOnAConnectionDrainingAfterItsServerLeftHasFailedWhenCloseReturns() throws InterruptedException {
+		AtomicReference<Consumer<List<Endpoint>>> endpoints = new AtomicReference<>();
+		RpcClient client = client().discovery("test", (name, version, listener) -> {
+			endpoints.set(listener);
+			listener.accept(List.of(Endpoint.of("127.0.0.1", this.server.port())));
+			return () -> {
+			};
+		}).build();
+		CompletableFuture<String> call = sleeper(client, "test:///greeter").sleep(20_000);
+		assertThat(this.greeter.awaitStarted()).isTrue();
+		// The server leaves the set: its connection stays open until its call ends.
+		endpoints.get().accept(List.of(Endpoint.of("127.0.0.1", 1)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> client.openConnections() == 0);
+		assertThat(call).isNotDone();
+
+		client.close();
+
+		assertThat(call).isCompletedExceptionally();
+	}
+
+	@Test
+	void aCallWaitingForATlsHandshakeHasFailedWhenCloseReturns() throws Exception {
+		try (SilentServer silent = SilentServer.start()) {
+			RpcClient client = client()
+				.tls(() -> sslContext())
+				.tlsServerName("localhost")
+				.connectTimeout(Duration.ofSeconds(20))
+				.build();
+			CompletableFuture<String> call = sleeper(client, "127.0.0.1:" + silent.port()).sleep(20_000);
+			await().atMost(Duration.ofSeconds(5)).until(() -> silent.connections() == 1);
+			assertThat(call).isNotDone();
+
+			client.close();
+
+			assertThat(call).isCompletedExceptionally();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static SslContext sslContext() {
+		try {
+			return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
