@@ -3,6 +3,7 @@ package dev.jrpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -125,6 +126,34 @@ class ClientCloseTests {
 			client.close();
 
 			assertThat(call).isCompletedExceptionally();
+		}
+	}
+
+	@Test
+	void aCallWaitingToConnectToAServerThatLeftTheSetGoesElsewhereAtOnce() throws Exception {
+		try (SilentServer silent = SilentServer.start()) {
+			AtomicReference<Consumer<List<Endpoint>>> endpoints = new AtomicReference<>();
+			RpcClient client = client().discovery("test", (name, version, listener) -> {
+				endpoints.set(listener);
+				listener.accept(List.of(Endpoint.of("127.0.0.1", silent.port())));
+				return () -> {
+				};
+			}).tls(() -> sslContext()).tlsServerName("localhost").connectTimeout(Duration.ofSeconds(20)).build();
+			try {
+				CompletableFuture<String> call = sleeper(client, "test:///greeter").sleep(20_000);
+				await().atMost(Duration.ofSeconds(5)).until(() -> silent.connections() == 1);
+				assertThat(call).isNotDone();
+				// Its TLS handshake would wait 10 s; the server that replaces it refuses connections.
+				endpoints.get().accept(List.of(Endpoint.of("127.0.0.1", 1)));
+
+				await().atMost(Duration.ofSeconds(3)).until(call::isDone);
+				assertThat(call).failsWithin(Duration.ZERO)
+					.withThrowableOfType(ExecutionException.class)
+					.withCauseInstanceOf(RpcConnectionException.class);
+			}
+			finally {
+				client.close();
+			}
 		}
 	}
 

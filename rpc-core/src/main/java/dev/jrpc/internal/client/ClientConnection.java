@@ -286,7 +286,7 @@ final class ClientConnection {
 		}
 		if (this.released) {
 			// Let go of while the attempt started: it fails at once rather than at its timeout.
-			connect.channel().close();
+			closeAttempt(connect.channel());
 		}
 		connect.addListener((ChannelFutureListener) (future) -> {
 			SslHandler tlsHandler = future.isSuccess() ? future.channel().pipeline().get(SslHandler.class) : null;
@@ -398,7 +398,7 @@ final class ClientConnection {
 			attempt = this.connectingTold;
 		}
 		if (attemptChannel != null) {
-			attemptChannel.close();
+			closeAttempt(attemptChannel);
 		}
 		ClientChannel open = this.current;
 		CompletableFuture<?> closed = (open != null) ? open.close() : CompletableFuture.completedFuture(null);
@@ -406,17 +406,39 @@ final class ClientConnection {
 	}
 
 	/**
+	 * Closes the channel of an attempt, which then fails. One not registered yet cannot be closed
+	 * (Netty has no loop to do it on): that attempt fails when it has connected, as this connection
+	 * is released.
+	 */
+	private static void closeAttempt(Channel channel) {
+		if (channel.isRegistered()) {
+			channel.close();
+		}
+	}
+
+	/**
 	 * Closes the connection once its calls in flight have ended: the server left the set. Returns
 	 * what completes once it has closed.
 	 */
 	CompletableFuture<?> closeWhenIdle() {
-		release();
-		ClientChannel open = this.current;
-		if (open == null) {
-			return CompletableFuture.completedFuture(null);
+		Channel attemptChannel;
+		CompletableFuture<@Nullable Void> attempt;
+		synchronized (this) {
+			release();
+			attemptChannel = this.opening;
+			attempt = this.connectingTold;
 		}
-		open.closeWhenIdle();
-		return open.ended();
+		if (attemptChannel != null) {
+			// It would be closed once open anyway: the calls waiting for it go elsewhere now.
+			closeAttempt(attemptChannel);
+		}
+		ClientChannel open = this.current;
+		CompletableFuture<?> closed = CompletableFuture.completedFuture(null);
+		if (open != null) {
+			open.closeWhenIdle();
+			closed = open.ended();
+		}
+		return (attempt != null) ? CompletableFuture.allOf(closed, attempt) : closed;
 	}
 
 }

@@ -283,9 +283,10 @@ public final class ProxyFactory implements AutoCloseable {
 
 	/**
 	 * Ends every subscription and closes every connection; calls in flight fail. Waits, up to 2
-	 * seconds, for the connections to have closed, so that their calls have failed when it returns
-	 * even though the event loops, which clients may share, keep running; on one of those loops it
-	 * does not wait, as the loop could be the one that must close them.
+	 * seconds, for the connections to have closed and their calls to have been told, even though
+	 * the event loops, which clients may share, keep running (a call's future may still complete a
+	 * moment later, on the callback executor); on one of those loops it does not wait, as the loop
+	 * could be the one that must close them.
 	 */
 	@Override
 	public void close() {
