@@ -284,9 +284,9 @@ final class ClientConnection {
 				this.opening = connect.channel();
 			}
 		}
-		if (this.released) {
+		if (this.released && connect.channel().isRegistered()) {
 			// Let go of while the attempt started: it fails at once rather than at its timeout.
-			closeAttempt(connect.channel());
+			connect.channel().close();
 		}
 		connect.addListener((ChannelFutureListener) (future) -> {
 			SslHandler tlsHandler = future.isSuccess() ? future.channel().pipeline().get(SslHandler.class) : null;
@@ -390,37 +390,33 @@ final class ClientConnection {
 	 * waiting for the connection fail. Returns what completes once they have.
 	 */
 	CompletableFuture<?> close() {
-		Channel attemptChannel;
-		CompletableFuture<@Nullable Void> attempt;
-		synchronized (this) {
-			release();
-			attemptChannel = this.opening;
-			attempt = this.connectingTold;
-		}
-		if (attemptChannel != null) {
-			closeAttempt(attemptChannel);
-		}
+		CompletableFuture<?> attempt = releaseAndEndAttempt();
 		ClientChannel open = this.current;
-		CompletableFuture<?> closed = (open != null) ? open.close() : CompletableFuture.completedFuture(null);
-		return (attempt != null) ? CompletableFuture.allOf(closed, attempt) : closed;
+		return CompletableFuture.allOf((open != null) ? open.close() : attempt, attempt);
 	}
 
 	/**
-	 * Closes the channel of an attempt, which then fails. One not registered yet cannot be closed
-	 * (Netty has no loop to do it on): that attempt fails when it has connected, as this connection
-	 * is released.
-	 */
-	private static void closeAttempt(Channel channel) {
-		if (channel.isRegistered()) {
-			channel.close();
-		}
-	}
-
-	/**
-	 * Closes the connection once its calls in flight have ended: the server left the set. Returns
-	 * what completes once it has closed.
+	 * Closes the connection once its calls in flight have ended: the server left the set. An
+	 * attempt to open it under way ends now, as it would be closed once open anyway: the calls
+	 * waiting for it go elsewhere. Returns what completes once it has closed.
 	 */
 	CompletableFuture<?> closeWhenIdle() {
+		CompletableFuture<?> attempt = releaseAndEndAttempt();
+		ClientChannel open = this.current;
+		if (open == null) {
+			return attempt;
+		}
+		open.closeWhenIdle();
+		return CompletableFuture.allOf(open.ended(), attempt);
+	}
+
+	/**
+	 * Releases the connection and closes the channel of an attempt under way, which then fails;
+	 * returns what completes once its waiting calls have been told, or a completed future. A
+	 * channel not registered yet cannot be closed (Netty has no loop to do it on): that attempt
+	 * fails when it has connected, as the connection is released.
+	 */
+	private CompletableFuture<?> releaseAndEndAttempt() {
 		Channel attemptChannel;
 		CompletableFuture<@Nullable Void> attempt;
 		synchronized (this) {
@@ -428,17 +424,10 @@ final class ClientConnection {
 			attemptChannel = this.opening;
 			attempt = this.connectingTold;
 		}
-		if (attemptChannel != null) {
-			// It would be closed once open anyway: the calls waiting for it go elsewhere now.
-			closeAttempt(attemptChannel);
+		if (attemptChannel != null && attemptChannel.isRegistered()) {
+			attemptChannel.close();
 		}
-		ClientChannel open = this.current;
-		CompletableFuture<?> closed = CompletableFuture.completedFuture(null);
-		if (open != null) {
-			open.closeWhenIdle();
-			closed = open.ended();
-		}
-		return (attempt != null) ? CompletableFuture.allOf(closed, attempt) : closed;
+		return (attempt != null) ? attempt : CompletableFuture.completedFuture(null);
 	}
 
 }
