@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 import dev.jrpc.discovery.Endpoint;
+import dev.jrpc.discovery.EndpointDiscovery;
 import dev.jrpc.testing.BlockingGreeter;
 import dev.jrpc.testing.Greeter;
 import dev.jrpc.testing.SilentServer;
@@ -92,17 +93,12 @@ class ClientCloseTests {
 
 	@Test
 	void aCallOnAConnectionDrainingAfterItsServerLeftHasFailedWhenCloseReturns() throws InterruptedException {
-		AtomicReference<Consumer<List<Endpoint>>> endpoints = new AtomicReference<>();
-		RpcClient client = client().discovery("test", (name, version, listener) -> {
-			endpoints.set(listener);
-			listener.accept(List.of(Endpoint.of("127.0.0.1", this.server.port())));
-			return () -> {
-			};
-		}).build();
+		MovingDiscovery discovery = new MovingDiscovery(this.server.port());
+		RpcClient client = client().discovery("test", discovery).build();
 		CompletableFuture<String> call = sleeper(client, "test:///greeter").sleep(20_000);
 		assertThat(this.greeter.awaitStarted()).isTrue();
 		// The server leaves the set: its connection stays open until its call ends.
-		endpoints.get().accept(List.of(Endpoint.of("127.0.0.1", 1)));
+		discovery.moveTo(1);
 		await().atMost(Duration.ofSeconds(5)).until(() -> client.openConnections() == 0);
 		assertThat(call).isNotDone();
 
@@ -132,19 +128,18 @@ class ClientCloseTests {
 	@Test
 	void aCallWaitingToConnectToAServerThatLeftTheSetGoesElsewhereAtOnce() throws Exception {
 		try (SilentServer silent = SilentServer.start()) {
-			AtomicReference<Consumer<List<Endpoint>>> endpoints = new AtomicReference<>();
-			RpcClient client = client().discovery("test", (name, version, listener) -> {
-				endpoints.set(listener);
-				listener.accept(List.of(Endpoint.of("127.0.0.1", silent.port())));
-				return () -> {
-				};
-			}).tls(() -> sslContext()).tlsServerName("localhost").connectTimeout(Duration.ofSeconds(20)).build();
+			MovingDiscovery discovery = new MovingDiscovery(silent.port());
+			RpcClient client = client().discovery("test", discovery)
+				.tls(() -> sslContext())
+				.tlsServerName("localhost")
+				.connectTimeout(Duration.ofSeconds(20))
+				.build();
 			try {
 				CompletableFuture<String> call = sleeper(client, "test:///greeter").sleep(20_000);
 				await().atMost(Duration.ofSeconds(5)).until(() -> silent.connections() == 1);
 				assertThat(call).isNotDone();
 				// Its TLS handshake would wait 10 s; the server that replaces it refuses connections.
-				endpoints.get().accept(List.of(Endpoint.of("127.0.0.1", 1)));
+				discovery.moveTo(1);
 
 				await().atMost(Duration.ofSeconds(3)).until(call::isDone);
 				assertThat(call).failsWithin(Duration.ZERO)
@@ -155,6 +150,32 @@ class ClientCloseTests {
 				client.close();
 			}
 		}
+	}
+
+	/** A discovery of one loopback endpoint at a time, which the test moves. */
+	private static final class MovingDiscovery implements EndpointDiscovery {
+
+		private final AtomicReference<Consumer<List<Endpoint>>> listener = new AtomicReference<>();
+
+		private final int firstPort;
+
+		MovingDiscovery(int firstPort) {
+			this.firstPort = firstPort;
+		}
+
+		@Override
+		public Subscription subscribe(String name, String version, Consumer<List<Endpoint>> listener) {
+			this.listener.set(listener);
+			listener.accept(List.of(Endpoint.of("127.0.0.1", this.firstPort)));
+			return () -> {
+			};
+		}
+
+		/** The service is now at {@code port} only. */
+		void moveTo(int port) {
+			this.listener.get().accept(List.of(Endpoint.of("127.0.0.1", port)));
+		}
+
 	}
 
 	private static void sleep(long millis) {

@@ -392,7 +392,7 @@ final class ClientConnection {
 	CompletableFuture<?> close() {
 		CompletableFuture<?> attempt = releaseAndEndAttempt();
 		ClientChannel open = this.current;
-		return CompletableFuture.allOf((open != null) ? open.close() : attempt, attempt);
+		return (open != null) ? CompletableFuture.allOf(open.close(), attempt) : attempt;
 	}
 
 	/**

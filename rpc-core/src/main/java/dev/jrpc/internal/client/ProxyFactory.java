@@ -28,8 +28,8 @@ import dev.jrpc.internal.protocol.RemoteInterface;
 import dev.jrpc.internal.protocol.RemoteMethod;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
