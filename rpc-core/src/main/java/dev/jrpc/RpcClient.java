@@ -243,14 +243,19 @@ public final class RpcClient implements AutoCloseable {
 		return new ProxyBuilder<>(this, interfaceClass);
 	}
 
-	/** A proxy of {@code interfaceClass} calling its default service name at {@code address}. */
+	/**
+	 * A proxy of {@code interfaceClass} calling its default service name at {@code address}.
+	 * @throws IllegalStateException when the client is closed
+	 */
 	public <T> T create(Class<T> interfaceClass, String address) {
 		return proxy(interfaceClass).address(address).build();
 	}
 
 	/**
-	 * Closes every connection (their calls in flight fail) and releases the threads: its own, or its
-	 * share of the ones clients share, which end with the last client holding them.
+	 * Closes every connection and releases the threads: its own, or its share of the ones clients
+	 * share, which end with the last client holding them. Calls in flight, calls waiting to be tried
+	 * again and calls made later fail with an {@link RpcConnectionException}; a proxy built later
+	 * throws an {@link IllegalStateException}.
 	 */
 	@Override
 	public void close() {
@@ -412,6 +417,7 @@ public final class RpcClient implements AutoCloseable {
 		 * Builds the proxy, parsing every method of the interface.
 		 * @throws IllegalArgumentException when a method cannot be called remotely, or the address
 		 * is missing or malformed
+		 * @throws IllegalStateException when the client is closed
 		 */
 		public T build() {
 			if (this.tlsServerName != null && this.tlsContext == null) {

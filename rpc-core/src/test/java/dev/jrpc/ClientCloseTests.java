@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,6 +38,14 @@ class ClientCloseTests {
 	/** Greeter's {@code sleep}, called asynchronously. */
 	interface AsyncSleeper {
 
+		CompletableFuture<String> sleep(long millis);
+
+	}
+
+	/** Greeter's {@code sleep}, called asynchronously, and tried again when it may have run. */
+	interface IdempotentSleeper {
+
+		@Idempotent
 		CompletableFuture<String> sleep(long millis);
 
 	}
@@ -150,6 +159,61 @@ class ClientCloseTests {
 				client.close();
 			}
 		}
+	}
+
+	@Test
+	void anIdempotentCallLostByTheCloseIsNotTriedAgainOnLoopsThatStop() throws InterruptedException {
+		// With loops of its own, a retry's timer would be dropped as they stop, and the call would never end.
+		RpcClient client = client().ioThreads(1).build();
+		CompletableFuture<String> call = client.proxy(IdempotentSleeper.class)
+			.name(Greeter.class.getName())
+			.address("127.0.0.1:" + this.server.port())
+			.timeout(Duration.ofSeconds(20))
+			.maxAttempts(5)
+			.build()
+			.sleep(20_000);
+		assertThat(this.greeter.awaitStarted()).isTrue();
+
+		client.close();
+
+		await().atMost(Duration.ofSeconds(2)).until(call::isDone);
+		assertThat(call).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(RpcConnectionException.class)
+			.withMessageContaining("its client is closed")
+			.withMessageContaining("was lost");
+	}
+
+	@Test
+	void aCallWaitingForADiscoverysFirstSetFailsAsClosed() {
+		RpcClient client = client().discovery("later", (name, version, listener) -> () -> {
+		}).build();
+		CompletableFuture<String> call = sleeper(client, "later:///greeter").sleep(1);
+		assertThat(call).isNotDone();
+
+		client.close();
+
+		assertThat(call).failsWithin(Duration.ofSeconds(2))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(RpcConnectionException.class)
+			.withMessageContaining("its client is closed");
+	}
+
+	@Test
+	void aCallMadeAfterCloseFailsAtOnceAndNoProxyIsBuilt() {
+		RpcClient client = client().build();
+		AsyncSleeper sleeper = sleeper(client, "127.0.0.1:" + this.server.port());
+
+		client.close();
+
+		assertThat(sleeper.sleep(1)).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(RpcConnectionException.class)
+			.withMessageContaining(".sleep")
+			.withMessageContaining("its client is closed");
+		assertThatIllegalStateException().isThrownBy(() -> sleeper(client, "127.0.0.1:" + this.server.port()))
+			.withMessageContaining("AsyncSleeper")
+			.withMessageContaining("its client is closed");
 	}
 
 	/** A discovery of one loopback endpoint at a time, which the test moves. */

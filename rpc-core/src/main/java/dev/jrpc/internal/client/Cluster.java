@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Endpoints resting after a failed connection are passed over while others can be used; when
  * every one rests, the call makes one fresh attempt on the one whose rest ends first, then fails
  * naming each endpoint and why. An endpoint that times out again and again while others answer is
- * set aside for a while (outlier ejection), never the last one that could take calls.
+ * set aside for a while (outlier ejection), never the last one that could take calls. A call
+ * waiting for its next attempt when its client closes fails at once, saying so ({@link WaitingCalls}).
  */
 final class Cluster {
 
@@ -52,14 +54,17 @@ final class Cluster {
 
 	private final EventExecutorGroup timers;
 
+	private final WaitingCalls waiting;
+
 	Cluster(EndpointGroup group, LoadBalancer balancer, ClusterSettings settings, Executor executor,
-			EventExecutorGroup timers) {
+			EventExecutorGroup timers, WaitingCalls waiting) {
 		this.group = group;
 		this.balancer = balancer;
 		this.settings = settings;
 		this.budget = new RetryBudget(settings.budgetMaxTokens(), settings.budgetTokenRatio());
 		this.executor = executor;
 		this.timers = timers;
+		this.waiting = waiting;
 	}
 
 	EndpointGroup group() {
@@ -80,7 +85,7 @@ final class Cluster {
 	 */
 	@SuppressWarnings("serial")
 	private final class Attempts extends CompletableFuture<@Nullable Object>
-			implements Predicate<Member>, AttemptListener {
+			implements Predicate<Member>, AttemptListener, WaitingCalls.Waiter {
 
 		private final OutgoingCall call;
 
@@ -111,6 +116,9 @@ final class Cluster {
 		/** The endpoint of the attempt under way. */
 		private @Nullable Member current;
 
+		/** The timer of the wait under way before the next attempt, if any. */
+		private volatile @Nullable ScheduledFuture<?> timer;
+
 		Attempts(OutgoingCall call) {
 			this.call = call;
 		}
@@ -127,6 +135,10 @@ final class Cluster {
 
 		private void attempt() {
 			if (isDone()) {
+				return;
+			}
+			if (Cluster.this.waiting.isClosed()) {
+				finish(closedFailure());
 				return;
 			}
 			if (System.nanoTime() - this.call.deadlineNanos() >= 0 || this.call.isAbandoned()) {
@@ -172,14 +184,80 @@ final class Cluster {
 
 		/** A discovery that gives its first set later, as a registry does: the call waits for it, within its deadline. */
 		private void awaitFirstSet(EndpointGroup group) {
-			ScheduledFuture<?> timer = Cluster.this.timers.schedule(() -> finish(new CallFailure.Timeout(
-					this.call.clientMethod().displayName() + " found no endpoint within " + this.call.timeoutMillis()
-							+ " ms: " + group.source() + " gave none yet", true)),
-					this.call.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
-			group.firstSet().whenComplete((ignored, failure) -> {
+			waitThenRun(() -> {
+				if (Cluster.this.waiting.stopWaiting(this)) {
+					finish(new CallFailure.Timeout(this.call.clientMethod().displayName() + " found no endpoint within "
+							+ this.call.timeoutMillis() + " ms: " + group.source() + " gave none yet", true));
+				}
+			}, this.call.deadlineNanos() - System.nanoTime());
+			group.firstSet().whenComplete((ignored, failure) -> resume());
+		}
+
+		/**
+		 * Waits before the next attempt: {@code atTimer} runs after {@code delayNanos} unless the wait ends
+		 * otherwise first; a client that closed, or whose event loops stopped, ends the call instead.
+		 */
+		private void waitThenRun(Runnable atTimer, long delayNanos) {
+			if (!Cluster.this.waiting.startWaiting(this)) {
+				finish(closedFailure());
+				return;
+			}
+			try {
+				ScheduledFuture<?> timer = Cluster.this.timers.schedule(atTimer, delayNanos, TimeUnit.NANOSECONDS);
+				this.timer = timer;
+				if (isDone()) {
+					// The client closed before the timer was set: nothing holds on to the call.
+					timer.cancel(false);
+				}
+			}
+			catch (RejectedExecutionException ex) {
+				if (Cluster.this.waiting.stopWaiting(this)) {
+					finish(closedFailure());
+				}
+			}
+		}
+
+		/** The wait is over: the next attempt, unless the close or the timer ended the wait first. */
+		private void resume() {
+			if (Cluster.this.waiting.stopWaiting(this)) {
+				cancelTimer();
+				nextOnExecutor();
+			}
+		}
+
+		@Override
+		public void clientClosed() {
+			cancelTimer();
+			finish(closedFailure());
+		}
+
+		private void cancelTimer() {
+			ScheduledFuture<?> timer = this.timer;
+			if (timer != null) {
 				timer.cancel(false);
+			}
+		}
+
+		/** The next attempt, on the callback executor; a call the executor refuses fails, saying so. */
+		private void nextOnExecutor() {
+			try {
 				Cluster.this.executor.execute(this::next);
-			});
+			}
+			catch (RejectedExecutionException ex) {
+				finish(Cluster.this.waiting.isClosed() ? closedFailure()
+						: new CallFailure.Connection("Could not call " + this.call.clientMethod().displayName()
+								+ " again: the client's callback executor refused the next attempt", ex, true));
+			}
+		}
+
+		/** The call ends because its client closed; the last attempt's failure, if any, says what happened before. */
+		private CallFailure closedFailure() {
+			CallFailure last = this.last;
+			String message = "Could not call " + this.call.clientMethod().displayName() + ": its client is closed";
+			return (last == null) ? new CallFailure.Connection(message, null, true)
+					: new CallFailure.Connection(message + " (the last attempt: " + last.message() + ")",
+							(last instanceof CallFailure.Connection connection) ? connection.cause() : null,
+							last.retry() == CallFailure.Retry.NOT_RUN);
 		}
 
 		private CallFailure notSentInTime() {
@@ -260,7 +338,7 @@ final class Cluster {
 					else {
 						tried(member);
 					}
-					Cluster.this.executor.execute(this::next);
+					nextOnExecutor();
 				}
 				case MAY_HAVE_RUN -> {
 					if (!this.call.isIdempotent()) {
@@ -298,7 +376,7 @@ final class Cluster {
 			}
 			logger.debug("Trying {} again in {} ms after: {}", this.call.clientMethod().displayName(),
 					TimeUnit.NANOSECONDS.toMillis(delay), this.last.message());
-			Cluster.this.timers.schedule(() -> Cluster.this.executor.execute(this::next), delay, TimeUnit.NANOSECONDS);
+			waitThenRun(this::resume, delay);
 		}
 
 		/** Sets {@code member} aside after repeated timeouts, while another endpoint can take its calls. */

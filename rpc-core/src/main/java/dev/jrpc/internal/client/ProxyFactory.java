@@ -66,6 +66,9 @@ public final class ProxyFactory implements AutoCloseable {
 
 	private final Ticker ticker;
 
+	/** The calls waiting for their next attempt, which fail at once when this closes. */
+	private final WaitingCalls waiting = new WaitingCalls();
+
 	/** Endpoint sets by where they come from, shared by the proxies that want the same one. */
 	private final Map<GroupKey, EndpointGroup> groups = new ConcurrentHashMap<>();
 
@@ -114,8 +117,12 @@ public final class ProxyFactory implements AutoCloseable {
 	 * A proxy of {@code type} with {@code settings}.
 	 * @throws IllegalArgumentException when a method cannot be called remotely, or the address is
 	 * malformed or missing
+	 * @throws IllegalStateException when the client is closed
 	 */
 	public <T> T create(Class<T> type, ProxySettings settings) {
+		if (this.waiting.isClosed()) {
+			throw closed(type);
+		}
 		String service = settings.plainNames() ? "" : settings.service();
 		ReturnAdapter.Factory[] adapters = ReturnAdapters.all(this.eventLoops, this.callbackExecutor);
 		Map<Method, ClientMethod> methods = new HashMap<>();
@@ -128,14 +135,23 @@ public final class ProxyFactory implements AutoCloseable {
 			}
 		}
 		EndpointGroup group = group(type, settings);
+		if (this.waiting.isClosed()) {
+			// The client closed while this proxy was made: its endpoint set may be one close() did not see.
+			group.close();
+			throw closed(type);
+		}
 		Cluster cluster = new Cluster(group, balancer(settings), this.clusterSettings.withMaxAttempts(settings.maxAttempts()),
-				this.callbackExecutor, this.eventLoops);
+				this.callbackExecutor, this.eventLoops, this.waiting);
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
 				new ProxyInvocationHandler(type, Map.copyOf(methods),
 						new ClientInterceptorChain(this.interceptors, cluster), settings.timeout().toNanos(),
 						group.source()));
 		this.references.add(new ProxyReference(type, service, settings.version(), target(settings), group));
 		return type.cast(proxy);
+	}
+
+	private static IllegalStateException closed(Class<?> type) {
+		return new IllegalStateException("Cannot make a proxy of " + type.getName() + ": its client is closed");
 	}
 
 	/**
@@ -282,14 +298,17 @@ public final class ProxyFactory implements AutoCloseable {
 	}
 
 	/**
-	 * Ends every subscription and closes every connection; calls in flight fail. Waits, up to 2
-	 * seconds, for the connections to have closed and their calls to have been told, even though
-	 * the event loops, which clients may share, keep running (a call's future may still complete a
-	 * moment later, on the callback executor); on one of those loops it does not wait, as the loop
-	 * could be the one that must close them.
+	 * Ends every subscription and closes every connection; calls in flight fail, and so do calls
+	 * waiting to be tried again and calls made later, saying that the client is closed. Waits, up
+	 * to 2 seconds, for the connections to have closed and their calls to have been told, even
+	 * though the event loops, which clients may share, keep running (a call's future may still
+	 * complete a moment later, on the callback executor); on one of those loops it does not wait,
+	 * as the loop could be the one that must close them.
 	 */
 	@Override
 	public void close() {
+		// First, so that the calls the closing connections fail end here instead of being tried again.
+		this.waiting.close();
 		CompletableFuture<?> closed = this.connections.closeAll();
 		this.groups.values().forEach(EndpointGroup::close);
 		this.groups.clear();
