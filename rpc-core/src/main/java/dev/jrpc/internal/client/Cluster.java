@@ -206,7 +206,8 @@ final class Cluster {
 				ScheduledFuture<?> timer = Cluster.this.timers.schedule(atTimer, delayNanos, TimeUnit.NANOSECONDS);
 				this.timer = timer;
 				if (isDone()) {
-					// The client closed before the timer was set: nothing holds on to the call.
+					// Ended before the timer was set (the client closed, or the caller cancelled): hold on to nothing.
+					Cluster.this.waiting.stopWaiting(this);
 					timer.cancel(false);
 				}
 			}
