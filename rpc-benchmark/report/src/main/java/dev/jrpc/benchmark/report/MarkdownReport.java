@@ -87,7 +87,7 @@ final class MarkdownReport {
 			.append(row("Dubbo (default: hessian2)", versions.dubbo(),
 					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "hessian2, Dubbo's default"))
 			.append(row("Dubbo (fastjson2)", versions.dubbo(),
-					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "fastjson2"))
+					"dubbo protocol, Netty " + versions.dubboNetty() + " (NIO)", "fastjson2's JSONB (binary)"))
 			.append(row("Spring HTTP service client", "Spring Boot " + versions.springBoot(),
 					"HTTP/1.1: Boot's embedded Tomcat, the JDK's HttpClient",
 					"JSON, Jackson " + versions.jackson() + " as Boot configures it"))
@@ -147,7 +147,9 @@ final class MarkdownReport {
 				  whose binary Maven Central served here, and run on the gRPC runtime above.
 				- Dubbo runs without registry (a direct `dubbo://` URL). Dubbo 3.3's default serialization is
 				  hessian2 (its providers announce `prefer.serialization=hessian2,fastjson2`, and a consumer
-				  without a registry falls back to hessian2); the second variant asks for fastjson2.
+				  without a registry falls back to hessian2); the second variant asks for fastjson2, which
+				  Dubbo writes as JSONB, fastjson2's binary form of JSON (`JSONB.toBytes`): strings and
+				  byte arrays go as length-prefixed bytes, not as JSON text.
 				- The Spring HTTP service client is an `@HttpExchange` interface implemented by
 				  `HttpServiceProxyFactory` over the `RestClient` that Spring Boot auto-configures (its Jackson,
 				  and the JDK's `HttpClient`, the request factory Boot picks when no other HTTP client is on
