@@ -165,7 +165,8 @@ final class MarkdownReport {
 				  keep their defaults, which the sweep fits.
 				- The `byte[]` echo goes as base64 in a JSON string for jrpc and Spring (Jackson's default),
 				  as protobuf `bytes` for gRPC-Java (copied to and from a `byte[]`, as an application with a
-				  `byte[]` API would), and in each serialization's binary or base64 form for Dubbo.
+				  `byte[]` API would), and as raw bytes behind a length by both Dubbo serializations
+				  (hessian2's binary data, fastjson2's JSONB).
 				""");
 		return md.toString();
 	}
